@@ -1,0 +1,7 @@
+/**
+ * Runs the CLI from source (development: `npx tsx src/cli/bin.ts …`); the installed `multitrack`
+ * command runs the same `run` from the build.
+ */
+import { run } from './main.js';
+
+process.exitCode = await run(process.argv.slice(2));

@@ -1,0 +1,177 @@
+/**
+ * `multitrack import system FILE...`: loads system files into the registry, all or nothing for the whole
+ * command: any problem in any file and nothing is written, every problem reported.
+ */
+import type { Command } from '@commander-js/extra-typings';
+import type { System } from '../../domain/system.js';
+import { readFile } from 'node:fs/promises';
+import { SystemSchema } from '../../domain/system.js';
+import { readKumu } from '../../ingest/kumu.js';
+import { MAX_SYSTEM_FILE_BYTES, formatProblem, readSystemFile } from '../../ingest/system-file.js';
+import { ADMIN } from '../../store/port.js';
+import type { CommandContext } from '../context.js';
+import { registerAgreementImports } from './import-agreements.js';
+import { registerEventImports } from './import-events.js';
+import { EXIT, UserError } from '../errors.js';
+import { line, printJson } from '../io.js';
+import { globals, withRegistry } from '../registry-access.js';
+
+export function registerImport(program: Command, ctx: CommandContext): Command {
+  const importer = program
+    .command('import')
+    .description('load data into the registry (all or nothing per command)');
+
+  importer
+    .command('system')
+    .description('import system files (YAML or JSON); any problem in any file and nothing is written')
+    .argument('<files...>', 'system files')
+    .option('--replace', 'update systems that are already in the registry (their history is kept)')
+    .option('--json', 'print one JSON document')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  multitrack import system my-conflict.yaml
+  multitrack import system my-conflict.yaml --replace --db postgres://postgres@127.0.0.1:5432/test`,
+    )
+    .action(async (files, options, command) => {
+      const opts = globals(command);
+      const systems: System[] = [];
+      let failed = false;
+      for (const file of files) {
+        ctx.io.progress(`reading ${file}…`);
+        const reading = await readSystemFile(file);
+        for (const p of reading.problems) if (p.severity === 'error') ctx.io.err(`${formatProblem(p)}\n`);
+        if (!reading.valid || !reading.system) failed = true;
+        else systems.push(reading.system);
+      }
+      const ids = systems.map((s) => s.id);
+      const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+      if (dup) {
+        ctx.io.err(`multitrack: system "${dup}" is in more than one of the files\n`);
+        failed = true;
+      }
+      if (failed) {
+        if (options.json)
+          printJson(ctx.io, { imported: false, reason: 'invalid input; nothing was written' });
+        ctx.io.err('multitrack: nothing was imported (fix the problems above and run the command again)\n');
+        ctx.exitCode = EXIT.invalid;
+        return;
+      }
+      await withRegistry(opts, async (registry) => {
+        const records = systems.reduce(
+          (n, s) => n + s.actors.length + s.links.length + s.initiatives.length,
+          0,
+        );
+        ctx.io.progress(
+          `importing ${systems.length} system(s), about ${records} records, into ${registry.location}…`,
+        );
+        const report = await registry.importSystems(systems, {
+          by: process.env.USER ?? 'cli',
+          replace: options.replace,
+        });
+        if (options.json) printJson(ctx.io, { imported: true, location: registry.location, ...report });
+        else {
+          for (const s of report.systems) {
+            line(ctx.io, `${s.id}: ${s.created} created, ${s.updated} updated, ${s.deleted} deleted`);
+          }
+          line(
+            ctx.io,
+            `${report.records} records in ${report.systems.length} system(s) at ${registry.location}`,
+          );
+        }
+      });
+    });
+  importer
+    .command('kumu')
+    .description(
+      'merge a Kumu map (its Elements and Connections sheets as CSV) into a system of the registry',
+    )
+    .argument('<elements>', 'the Elements sheet as CSV (Label, Type, Tags, Description, …)')
+    .argument('<connections>', 'the Connections sheet as CSV (From, To, Type, Direction, …)')
+    .requiredOption('--system <id>', 'the system to merge into (import its system file first)')
+    .option('--json', 'print one JSON document')
+    .addHelpText(
+      'after',
+      `
+Elements become actors (a type we do not know: an unclassified actor that keeps its Kumu type);
+connections become links (a type we do not know: a "related" link that keeps it as its label).
+Any problem — a connection to no element, a duplicate label, a malformed row — and nothing is written.
+
+Example:
+  multitrack import kumu elements.csv connections.csv --system oslo-1993`,
+    )
+    .action(async (elementsFile, connectionsFile, options, command) => {
+      const opts = globals(command);
+      const [elements, connections] = await Promise.all([readText(elementsFile), readText(connectionsFile)]);
+      await withRegistry(opts, async (registry) => {
+        const report = await registry.transaction(async (tx) => {
+          const current = (await tx.exportSystem(ADMIN, options.system)) as unknown as Record<
+            string,
+            unknown[]
+          >;
+          const ids = new Set<string>(
+            ['parties', 'actors', 'initiatives', 'engagements', 'outcomes', 'links', 'sources'].flatMap(
+              (list) => (current[list] ?? []).map((r) => String((r as { id?: string }).id ?? '')),
+            ),
+          );
+          const reading = readKumu(elements, connections, {
+            elementsFile,
+            connectionsFile,
+            existingIds: ids,
+          });
+          if (reading.problems.length > 0) {
+            throw new UserError(
+              [
+                `the Kumu map has ${reading.problems.length} problem(s); nothing was imported:`,
+                ...reading.problems.map(
+                  (p) => `${p.file}:${p.row}: ${p.field ? `${p.field}: ` : ''}${p.message}`,
+                ),
+              ].join('\n'),
+            );
+          }
+          const merged = {
+            ...current,
+            actors: [...(current.actors ?? []), ...reading.actors],
+            links: [...(current.links ?? []), ...reading.links],
+          };
+          const parsed = SystemSchema.safeParse(merged);
+          if (!parsed.success) {
+            throw new UserError(
+              [
+                'the merged system would be invalid; nothing was imported:',
+                ...parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`),
+              ].join('\n'),
+            );
+          }
+          const result = await tx.importSystems([parsed.data], {
+            by: process.env.USER ?? 'cli',
+            replace: true,
+          });
+          return { actors: reading.actors.length, links: reading.links.length, ...result };
+        });
+        if (options.json) printJson(ctx.io, { imported: true, system: options.system, ...report });
+        else line(ctx.io, `merged ${report.actors} actors and ${report.links} links into ${options.system}`);
+      });
+    });
+  registerEventImports(importer, ctx);
+  registerAgreementImports(importer, ctx);
+  return importer;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    const buffer = await readFile(file);
+    if (buffer.byteLength > MAX_SYSTEM_FILE_BYTES) {
+      throw new UserError(
+        `${file}: ${buffer.byteLength} bytes is over the ${MAX_SYSTEM_FILE_BYTES}-byte limit`,
+      );
+    }
+    return buffer.toString('utf8');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(
+      `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}

@@ -1,0 +1,83 @@
+// authority: only Track 1 binds; the Oslo pattern (a backchannel's draft adopted by the official track
+// it fed) is valid, and each way of getting it wrong is named.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { SystemIndex } from '../system-index.js';
+import { type SystemInput, SystemSchema } from '../system.js';
+import { checkAuthority } from './authority.js';
+
+const minimal = parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'minimal.yaml'), 'utf8'),
+) as SystemInput;
+
+function authority(change: (s: SystemInput) => void) {
+  const input = structuredClone(minimal);
+  change(input);
+  return checkAuthority(new SystemIndex(SystemSchema.parse(input)));
+}
+
+const draft = (s: SystemInput) =>
+  s.outcomes?.find((o) => o.id === 'draft') as { binding: boolean; adoptedBy?: string };
+
+describe('authority', () => {
+  it('accepts a binding treaty from Track 1', () => {
+    expect(authority(() => {})).toEqual([]);
+  });
+
+  it('rejects a binding outcome of a Track 2 initiative', () => {
+    const findings = authority((s) => {
+      draft(s).binding = true;
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.path).toEqual(['outcomes', 0, 'binding']);
+    expect(findings[0]?.message).toMatch(/Track 2.*only Track 1/);
+  });
+
+  it('accepts the Oslo pattern: a Track 2 draft adopted by the Track 1 initiative it feeds into', () => {
+    expect(
+      authority((s) => {
+        draft(s).binding = true;
+        draft(s).adoptedBy = 'talks';
+      }),
+    ).toEqual([]);
+  });
+
+  it('accepts adoption through a chain of feeds-into links, and through an engagement of the adopter', () => {
+    const findings = authority((s) => {
+      draft(s).binding = true;
+      draft(s).adoptedBy = 'talks';
+      s.initiatives?.push({
+        id: 'forum',
+        name: 'Forum',
+        track: 'Track 1.5',
+        mechanism: 'strategic-dialogue',
+        scope: 'bilateral',
+        start: '2003',
+      });
+      s.links = [
+        { type: 'feeds-into', from: 'draft', to: 'forum' },
+        { type: 'feeds-into', from: 'forum', to: 'round-1' },
+      ];
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('rejects adoption by an initiative that is not Track 1', () => {
+    const findings = authority((s) => {
+      draft(s).binding = true;
+      draft(s).adoptedBy = 'dialogue';
+    });
+    expect(findings[0]?.message).toMatch(/only a Track 1 initiative can adopt/);
+  });
+
+  it('rejects adoption without a feeds-into path', () => {
+    const findings = authority((s) => {
+      draft(s).binding = true;
+      draft(s).adoptedBy = 'talks';
+      s.links = [];
+    });
+    expect(findings[0]?.message).toMatch(/does not feed into it/);
+  });
+});
