@@ -659,6 +659,8 @@ export class GdeltAccumulator {
     const parser = parse({
       delimiter,
       quote: delimiter === '\t' ? false : '"',
+      // Every line break counts as one, as in editors: a stray CR on its own is a line, not content.
+      record_delimiter: ['\r\n', '\n', '\r'],
       bom: true,
       relax_quotes: true,
       relax_column_count: true,
