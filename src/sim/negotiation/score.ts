@@ -5,7 +5,7 @@
  */
 import type { Issue } from './issue.js';
 import { type ModelOptions, type ModelSpec, runModel } from './models.js';
-import { stream } from './random.js';
+import { stream } from '../rng.js';
 
 export interface IssueForecast {
   readonly id: string;

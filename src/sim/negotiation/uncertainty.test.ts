@@ -8,7 +8,7 @@ import { readActorsCsvText } from './actors-csv.js';
 import { readDeuText } from './deu.js';
 import type { Issue } from './issue.js';
 import { modelByName } from './models.js';
-import { scramble, stream } from './random.js';
+import { scramble, stream } from '../rng.js';
 import { compareModels, pairedBootstrap, quantile } from './score.js';
 import { forecastIntervals, perturb } from './uncertainty.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Issue } from './issue.js';
 import { type ModelOptions, type ModelSpec, runModel } from './models.js';
-import { type Stream, scramble, stream } from './random.js';
+import { type Stream, scramble, stream } from '../rng.js';
 import { quantile } from './score.js';
 
 export interface Noise {
