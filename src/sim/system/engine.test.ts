@@ -57,7 +57,9 @@ const scenarioArb = fc.record({
 const dateOfWeek = (w: number) =>
   new Date(Date.UTC(2001, 0, 1) + w * 7 * 86_400_000).toISOString().slice(0, 10);
 
-function build(input: fc.RecordValue<typeof scenarioArb>) {
+type Drawn = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(input: Drawn) {
   const scenario = ScenarioSchema.parse({
     'multitrack-scenario': 1,
     name: 'drawn',
