@@ -25,25 +25,10 @@ import { DEFAULT_NOISE, forecastIntervals } from '../../sim/negotiation/uncertai
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { line, printJson } from '../io.js';
+import { fraction, integer } from '../options.js';
 import { table } from '../table.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
-function integer(flag: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const v = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || v < min || v > max)
-    throw new UsageError(`${flag} ${text}: expected a whole number from ${min} to ${max}`);
-  return v;
-}
-
-function fraction(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1)
-    throw new UsageError(`${flag} ${text}: expected a number from 0 to 1`);
-  return v;
-}
 
 const f2 = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(2));
 

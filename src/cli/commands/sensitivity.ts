@@ -8,9 +8,6 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Command } from '@commander-js/extra-typings';
-import cliProgress from 'cli-progress';
-import type { System } from '../../domain/system.js';
-import { formatProblem, readSystemFile, readSystemText } from '../../ingest/system-file.js';
 import {
   DEFAULT_LEVELS,
   type MorrisDesign,
@@ -24,25 +21,15 @@ import {
 } from '../../sim/ensemble/morris.js';
 import { RunnerError, checkThreads, createRunner } from '../../sim/runners/index.js';
 import type { EnsembleJob, Progress, Runner } from '../../sim/runners/runner.js';
-import { ScenarioError, compileScenario } from '../../sim/system/compile.js';
 import type { CompiledModel, RunResult } from '../../sim/system/model.js';
-import {
-  PARAMETERS,
-  PARAM_NAMES,
-  type Parameter,
-  ParameterError,
-  isParamName,
-} from '../../sim/system/parameters.js';
-import { AS_IS, type Scenario } from '../../sim/system/scenario.js';
-import {
-  type SystemSource,
-  formatScenarioProblem,
-  readScenarioFile,
-} from '../../sim/system/scenario-file.js';
+import { PARAMETERS, PARAM_NAMES, type Parameter, isParamName } from '../../sim/system/parameters.js';
+import { AS_IS } from '../../sim/system/scenario.js';
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { line, printJson, processIo } from '../io.js';
-import { globals, withRegistry } from '../registry-access.js';
+import { line, printJson } from '../io.js';
+import { integer, seedOption } from '../options.js';
+import { progressBar } from '../progress.js';
+import { compileAt, loadScenario } from '../scenario-input.js';
 import { table } from '../table.js';
 
 /**
@@ -101,14 +88,6 @@ export const OUTPUTS = [
 export type OutputKey = (typeof OUTPUTS)[number]['key'];
 const MAIN_OUTPUT = 0;
 
-function integer(flag: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const v = Number(text);
-  if (!/^\s*-?\d+\s*$/.test(text) || v < min || v > max)
-    throw new UsageError(`${flag} ${text}: expected a whole number from ${min} to ${max}`);
-  return v;
-}
-
 /** --params a,b,c: names of the parameter table, each once. */
 function parseParamList(text: string | undefined): Parameter[] {
   if (text === undefined) return [...PARAMETERS];
@@ -130,85 +109,6 @@ function parseParamList(text: string | undefined): Parameter[] {
     seen.add(name);
   }
   return PARAMETERS.filter((p) => seen.has(p.name));
-}
-
-async function loadSystem(
-  source: SystemSource,
-  command: { optsWithGlobals(): unknown },
-  where: string,
-): Promise<System> {
-  const reading =
-    source.kind === 'file'
-      ? await readSystemFile(source.path)
-      : await withRegistry(globals(command), async (registry, viewer) =>
-          readSystemText(
-            `${source.written} (registry)`,
-            JSON.stringify(await registry.exportSystem(viewer, source.id)),
-          ),
-        );
-  const errors = reading.problems.filter((p) => p.severity === 'error');
-  if (!reading.system || errors.length > 0)
-    throw new UserError(
-      [
-        `${where}: the system ${source.written} has problems:`,
-        ...(errors.length ? errors : reading.problems).map(formatProblem),
-      ].join('\n'),
-    );
-  return reading.system;
-}
-
-/** The scenario file and the system it names (a file beside it or registry:ID). */
-async function loadScenario(
-  file: string,
-  command: { optsWithGlobals(): unknown },
-): Promise<{ scenario: Scenario; system: System; systemName: string }> {
-  const reading = await readScenarioFile(file);
-  if (!reading.ok) throw new UserError(reading.problems.map(formatScenarioProblem).join('\n'));
-  const system = await loadSystem(reading.system, command, `${file}:${reading.systemAt.line}`);
-  return { scenario: reading.scenario, system, systemName: reading.system.written };
-}
-
-function compile(
-  scenario: Scenario,
-  system: System,
-  strategy: string,
-  parameters: Record<string, number>,
-  file: string,
-): CompiledModel {
-  try {
-    return compileScenario(scenario, system, strategy, { parameters });
-  } catch (error) {
-    if (error instanceof ScenarioError || error instanceof ParameterError)
-      throw new UserError(`${file}: ${error.message}`);
-    throw error;
-  }
-}
-
-/** A progress bar on stderr, only when stderr is a terminal of this process and output is not JSON. */
-function progressBar(ctx: CommandContext, json: boolean): { progress?: Progress; stop: () => void } {
-  if (json || !process.stderr.isTTY || ctx.io.err !== processIo.err) return { stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: 'screening [{bar}] {percentage}% | {value}/{total} runs | eta {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    progress: (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }
 
 interface Evaluation {
@@ -300,7 +200,7 @@ function direction(s: MorrisStatistic): Direction {
   return 'both ways';
 }
 
-function reading(s: MorrisStatistic): string {
+function readingOf(s: MorrisStatistic): string {
   const r = readStatistic(s);
   if (r === 'negligible') return 'no effect on these runs';
   if (r === 'within noise') return 'not told from Monte Carlo noise';
@@ -418,7 +318,7 @@ export function registerSensitivity(program: Command, ctx: CommandContext): void
           `--levels ${levels}: expected an even number (the step Δ = p/(2(p−1)) falls on the grid only then)`,
         );
       const runs = integer('--runs', opts.runs, 1, MAX_RUNS) ?? DEFAULT_RUNS;
-      const seed = integer('--seed', opts.seed, -2_147_483_648, 2_147_483_647) ?? 1;
+      const seed = seedOption(opts.seed);
       let threads: number;
       try {
         threads = checkThreads(opts.threads ?? availableParallelism());
@@ -428,14 +328,16 @@ export function registerSensitivity(program: Command, ctx: CommandContext): void
       }
       const params = parseParamList(opts.params);
 
-      const { scenario, system, systemName } = await loadScenario(file, command);
+      const { reading, system } = await loadScenario(file, command);
+      const { scenario } = reading;
+      const systemName = reading.system.written;
       const strategies = [AS_IS, ...Object.keys(scenario.strategies)];
       const strategy = opts.strategy ?? scenario.strategy ?? AS_IS;
       if (!strategies.includes(strategy))
         throw new UsageError(
           `--strategy ${strategy}: no such strategy; the scenario defines: ${strategies.join(', ')}`,
         );
-      const baseline = compile(scenario, system, strategy, {}, file);
+      const baseline = compileAt(reading, system, strategy);
 
       let design: MorrisDesign;
       try {
@@ -461,12 +363,12 @@ export function registerSensitivity(program: Command, ctx: CommandContext): void
         if (error instanceof RunnerError) throw new UsageError(error.message);
         throw error;
       }
-      const bar = progressBar(ctx, json);
+      const bar = progressBar(ctx, json, 'screening', 'runs');
       let evaluation: Evaluation;
       try {
         evaluation = await evaluate(
           design,
-          (values) => compile(scenario, system, strategy, values, file),
+          (values) => compileAt(reading, system, strategy, { parameters: values }),
           seed,
           runs,
           runner,
@@ -574,7 +476,7 @@ export function registerSensitivity(program: Command, ctx: CommandContext): void
               formatEffect(MAIN_OUTPUT, s.sigma),
               s.muStar > 0 ? (s.sigma / s.muStar).toFixed(2) : '-',
               s.noiseFloor === null ? '-' : formatEffect(MAIN_OUTPUT, s.noiseFloor),
-              reading(s),
+              readingOf(s),
             ];
           }),
         ),

@@ -8,10 +8,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
-import cliProgress from 'cli-progress';
-import { type FindingPath, formatPath } from '../../domain/finding.js';
-import type { System } from '../../domain/system.js';
-import { formatProblem, readSystemFile, readSystemText } from '../../ingest/system-file.js';
 import { CALIBRATION_CREDIT, fanChart, stageChart, stageCurves } from '../../sim/ensemble/charts.js';
 import type { StrategyComparison } from '../../sim/ensemble/compare.js';
 import { compareStrategies, runEnsemble } from '../../sim/ensemble/ensemble.js';
@@ -25,21 +21,17 @@ import {
   weekDate,
 } from '../../sim/ensemble/summary.js';
 import { RunnerError, checkThreads, createRunner } from '../../sim/runners/index.js';
-import type { Progress, Runner } from '../../sim/runners/runner.js';
-import { ScenarioError, compileScenario } from '../../sim/system/compile.js';
+import type { Runner } from '../../sim/runners/runner.js';
 import { type CompiledModel, type RunResult, SERIES } from '../../sim/system/model.js';
 import { PARAMETERS, ParameterError, withOverrides } from '../../sim/system/parameters.js';
 import { AS_IS, type Scenario } from '../../sim/system/scenario.js';
-import {
-  type ScenarioReading,
-  type SystemSource,
-  formatScenarioProblem,
-  readScenarioFile,
-} from '../../sim/system/scenario-file.js';
+import { formatScenarioProblem, readScenarioFile } from '../../sim/system/scenario-file.js';
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { line, printJson, processIo } from '../io.js';
-import { globals, withRegistry } from '../registry-access.js';
+import { line, printJson } from '../io.js';
+import { integer, seedOption } from '../options.js';
+import { progressBar } from '../progress.js';
+import { compileAt, loadSystem } from '../scenario-input.js';
 import { table } from '../table.js';
 
 /** The version of the model: results are comparable between runs of the same version and parameters. */
@@ -48,17 +40,7 @@ export const MODEL_VERSION = '0.1.0';
 const DEFAULT_RUNS = 500;
 const MAX_RUNS = 1_000_000;
 
-type ScenarioRead = Extract<ScenarioReading, { ok: true }>;
-
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
-function integer(flag: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const v = Number(text);
-  if (!/^\s*-?\d+\s*$/.test(text) || v < min || v > max)
-    throw new UsageError(`${flag} ${text}: expected a whole number from ${min} to ${max}`);
-  return v;
-}
 
 /** --param name=value …, each checked against the parameter table. */
 function parseParams(items: readonly string[]): Record<string, number> {
@@ -90,107 +72,6 @@ function checkStrategy(flag: string, name: string, scenario: Scenario): string {
   if (!names.includes(name))
     throw new UsageError(`${flag} ${name}: no such strategy; the scenario defines: ${names.join(', ')}`);
   return name;
-}
-
-async function loadSystem(
-  source: SystemSource,
-  command: { optsWithGlobals(): unknown },
-  where: string,
-): Promise<System> {
-  const reading =
-    source.kind === 'file'
-      ? await readSystemFile(source.path)
-      : await withRegistry(globals(command), async (registry, viewer) =>
-          readSystemText(
-            `${source.written} (registry)`,
-            JSON.stringify(await registry.exportSystem(viewer, source.id)),
-          ),
-        );
-  const errors = reading.problems.filter((p) => p.severity === 'error');
-  if (!reading.system || errors.length > 0)
-    throw new UserError(
-      [
-        `${where}: the system ${source.written} has problems:`,
-        ...(errors.length ? errors : reading.problems).map(formatProblem),
-      ].join('\n'),
-    );
-  return reading.system;
-}
-
-/**
- * Where in the scenario file a problem found while compiling against the system belongs: the entry of
- * the strategy that names the id (remove, add, fund), a party under positions, else the strategy.
- */
-function placeOf(scenario: Scenario, message: string): { path: FindingPath; key?: string } | undefined {
-  const party = /^positions: "([^"]+)"/.exec(message);
-  if (party?.[1] !== undefined) return { path: ['positions'], key: party[1] };
-  const named = /strategy "([^"]+)"/.exec(message);
-  const name = named?.[1];
-  const strategy = name === undefined ? undefined : scenario.strategies[name];
-  if (name === undefined || strategy === undefined) return undefined;
-  const base: FindingPath = ['strategies', name];
-  const ids = [
-    ...message
-      .slice((named?.index ?? 0) + (named?.[0].length ?? 0))
-      .matchAll(/"([^"]+)"|initiative ([^\s:,]+)/g),
-  ].map((m) => m[1] ?? m[2] ?? '');
-  for (const id of ids) {
-    const removed = strategy.remove.indexOf(id);
-    if (removed >= 0) return { path: [...base, 'remove', removed] };
-    const added = strategy.add.findIndex((a) => a.id === id);
-    if (added >= 0) return { path: [...base, 'add', added] };
-    const funded = strategy.fund.findIndex((f) => f.initiative === id);
-    if (funded >= 0) return { path: [...base, 'fund', funded, 'initiative'] };
-  }
-  return { path: base };
-}
-
-function compile(
-  reading: ScenarioRead,
-  system: System,
-  strategy: string,
-  horizon: number | undefined,
-  parameters: Record<string, number>,
-): CompiledModel {
-  try {
-    return compileScenario(reading.scenario, system, strategy, { horizon, parameters });
-  } catch (error) {
-    if (error instanceof ScenarioError || error instanceof ParameterError) {
-      const place = placeOf(reading.scenario, error.message);
-      if (!place) throw new UserError(`${reading.file}: ${error.message}`);
-      const at = reading.locate(place.path, place.key);
-      const field = formatPath(place.key === undefined ? place.path : [...place.path, place.key]);
-      throw new UserError(`${reading.file}:${at.line}:${at.col}: ${field}: ${error.message}`);
-    }
-    throw error;
-  }
-}
-
-/** A progress bar on stderr, only when stderr is a terminal of this process and output is not JSON. */
-function progressBar(ctx: CommandContext, json: boolean): { progress?: Progress; stop: () => void } {
-  if (json || !process.stderr.isTTY || ctx.io.err !== processIo.err) return { stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: 'simulating [{bar}] {percentage}% | {value}/{total} runs | eta {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    progress: (done, total) => {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }
 
 const pct = (v: number | null | undefined) =>
@@ -430,7 +311,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .action(async (file, opts, command) => {
       const json = Boolean(opts.json);
       const runs = integer('--runs', opts.runs, 1, MAX_RUNS) ?? DEFAULT_RUNS;
-      const seed = integer('--seed', opts.seed, -2_147_483_648, 2_147_483_647) ?? 1;
+      const seed = seedOption(opts.seed);
       const horizon = integer('--horizon', opts.horizon, 1, 5200);
       let threads: number;
       try {
@@ -451,9 +332,9 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
         throw new UsageError(`--compare ${against}: that is the strategy being run; name another one`);
 
       const system = await loadSystem(reading.system, command, `${file}:${reading.systemAt.line}`);
-      const model = compile(reading, system, strategy, horizon, cliParams);
-      const againstModel =
-        against === undefined ? undefined : compile(reading, system, against, horizon, cliParams);
+      const options = { horizon, parameters: cliParams };
+      const model = compileAt(reading, system, strategy, options);
+      const againstModel = against === undefined ? undefined : compileAt(reading, system, against, options);
 
       const keepSeries = opts.out !== undefined;
       let runner: Runner;
@@ -463,7 +344,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
         if (error instanceof RunnerError) throw new UsageError(error.message);
         throw error;
       }
-      const bar = progressBar(ctx, json);
+      const bar = progressBar(ctx, json, 'simulating', 'runs');
       let results: RunResult[];
       let againstResults: RunResult[] | undefined;
       let comparison: StrategyComparison | undefined;
