@@ -682,7 +682,18 @@ export function paxStageHistory(agreements: readonly DatedStage[]): StagePeriodI
 // ---------------------------------------------------------------------------------------------------
 // Rows
 
-const REQUIRED = ['Con', 'PP', 'PPName', 'AgtId', 'Agt', 'Dat', 'Status', 'Agtp', 'Stage', 'Part'] as const;
+export const REQUIRED = [
+  'Con',
+  'PP',
+  'PPName',
+  'AgtId',
+  'Agt',
+  'Dat',
+  'Status',
+  'Agtp',
+  'Stage',
+  'Part',
+] as const;
 const OPTIONAL = [
   'Contp',
   'Reg',
@@ -698,9 +709,9 @@ const OPTIONAL = [
   'Bus',
   'Pubad',
 ] as const;
-type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+export type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
-interface PaxRow {
+export interface PaxRow {
   readonly row: number;
   readonly con: string;
   readonly contp: string;
@@ -729,7 +740,11 @@ const ucdpIds = (cell: string) =>
     .map((s) => s.trim())
     .filter((s) => !NA.test(s));
 
-function readRow(row: SheetRow, cell: (name: Column) => string, seen: Map<string, number>): PaxRow | string {
+export function readRow(
+  row: SheetRow,
+  cell: (name: Column) => string,
+  seen: Map<string, number>,
+): PaxRow | string {
   const con = cell('Con').replace(/\s+/g, ' ').trim();
   if (con === '') return 'Con is empty: the conflict the agreement belongs to is needed';
   const agtId = cell('AgtId').trim();
