@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerCases } from './commands/cases.js';
 import { registerClassify } from './commands/classify.js';
 import { registerDemo } from './commands/demo.js';
@@ -16,8 +17,11 @@ import { registerInit } from './commands/init.js';
 import { registerInteractions } from './commands/interactions.js';
 import { registerRecords } from './commands/records.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSensitivity } from './commands/sensitivity.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerTracks } from './commands/tracks.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWorker } from './commands/worker.js';
 import type { CommandContext } from './context.js';
 import { EXIT, UsageError, UserError } from './errors.js';
 import { type Io, processIo } from './io.js';
@@ -65,9 +69,13 @@ Exit codes: 0 ok, 1 bad input or failed validation, 2 usage error, 3 internal er
   registerClassify(program, ctx);
   registerTracks(program, ctx);
   registerForecast(program, ctx);
+  registerSimulate(program, ctx);
+  registerSensitivity(program, ctx);
+  registerCalibrate(program, ctx);
   registerEffectiveness(program, ctx);
   registerCases(program, ctx);
   registerSchema(program, ctx);
+  registerWorker(program, ctx);
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
