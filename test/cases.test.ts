@@ -72,8 +72,17 @@ describe('case library', async () => {
     const db = join(await tempDir(), 'registry');
     const { code, stdout } = await cli('demo', '--db', db, '--json');
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { valid: number; total: number };
+    const doc = JSON.parse(stdout) as {
+      valid: number;
+      total: number;
+      simulation: { runs: number; against: string; metrics: { metric: string; difference: number }[] };
+    };
     expect(doc.valid).toBe(doc.total);
     expect(doc.total).toBeGreaterThanOrEqual(REQUIRED.length);
+    // and a first simulation: the Oslo scenario with its backchannel against Track 1 alone
+    expect(doc.simulation.runs).toBe(500);
+    expect(doc.simulation.against).toBe('track1-alone');
+    const agreement = doc.simulation.metrics.find((m) => m.metric === 'reached:comprehensive');
+    expect(agreement?.difference).toBeGreaterThan(0);
   });
 });

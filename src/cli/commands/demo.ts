@@ -1,11 +1,17 @@
 /**
  * `multitrack demo`: the main job for a first run — open the registry (embedded by default), load the
  * case library into it if needed, read every case back and describe it at a glance: which tracks it
- * spans, how its tracks fed one another, what bound the parties, and what the rules find.
+ * spans, how its tracks fed one another, what bound the parties, and what the rules find; then a first
+ * simulation: the Oslo scenario with and without its backchannel, paired on the same seeded runs.
  */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from '@commander-js/extra-typings';
 import { describeSystem } from '../../analytics/describe.js';
 import { formatProblem, readSystemText } from '../../ingest/system-file.js';
+import type { StrategyComparison } from '../../sim/ensemble/compare.js';
+import { compareStrategies } from '../../sim/ensemble/ensemble.js';
+import { createRunner } from '../../sim/runners/index.js';
 import { ADMIN } from '../../store/port.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -13,6 +19,32 @@ import { line, printJson } from '../io.js';
 import { globals, withRegistry } from '../registry-access.js';
 import { table } from '../table.js';
 import { loadCaseLibrary } from './init.js';
+import { compileAt, loadScenario } from '../scenario-input.js';
+
+/** `scenarios/` at the package root: three levels up from src/cli/commands or dist/cli/commands. */
+const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'scenarios');
+const DEMO_SCENARIO = join(SCENARIOS_DIR, 'oslo-backchannel.yaml');
+const DEMO_RUNS = 500;
+
+/** The Oslo scenario's recorded strategy against Track 1 alone, on the same 500 runs (seed 1). */
+async function demoSimulation(command: { optsWithGlobals(): unknown }): Promise<StrategyComparison> {
+  const { reading, system } = await loadScenario(DEMO_SCENARIO, command);
+  const strategy = reading.scenario.strategy ?? 'as-is';
+  const runner = createRunner({ threads: 1 });
+  try {
+    const { comparison } = await compareStrategies({
+      model: compileAt(reading, system, strategy),
+      against: compileAt(reading, system, 'track1-alone'),
+      seed: 1,
+      runs: DEMO_RUNS,
+      runner,
+      keepSeries: false,
+    });
+    return comparison;
+  } finally {
+    await runner.close();
+  }
+}
 
 export function registerDemo(program: Command, ctx: CommandContext): void {
   program
@@ -66,8 +98,17 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
         };
       });
       const valid = summaries.filter((s) => s.valid).length;
+      const simulation = await demoSimulation(command);
+      const agreement = simulation.metrics.find((m) => m.metric === 'reached:comprehensive');
       if (options.json) {
-        printJson(ctx.io, { registry: location, loaded, cases: summaries, valid, total: summaries.length });
+        printJson(ctx.io, {
+          registry: location,
+          loaded,
+          cases: summaries,
+          valid,
+          total: summaries.length,
+          simulation: { scenario: DEMO_SCENARIO, ...simulation },
+        });
       } else {
         line(
           ctx.io,
@@ -111,7 +152,25 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
           }
         }
         line(ctx.io);
-        line(ctx.io, `${valid} of ${summaries.length} cases valid. Next: multitrack cases show oslo-1993`);
+        if (agreement) {
+          const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+          const pts = (v: number) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)}`;
+          line(ctx.io);
+          line(ctx.io, `A first simulation: ${simulation.strategy} against ${simulation.against}`);
+          line(
+            ctx.io,
+            `  Oslo scenario, ${simulation.runs} runs paired on seed ${simulation.seed}: a comprehensive agreement within the horizon in ${pct(agreement.strategy)} of runs with the backchannel, ${pct(agreement.against)} without it (${pts(agreement.difference)} points, 95% interval ${pts(agreement.interval.low)} to ${pts(agreement.interval.high)}).`,
+          );
+          line(
+            ctx.io,
+            '  Calibration: PA-X Peace Agreements Database (PeaceRep); UCDP/PRIO Armed Conflict Dataset.',
+          );
+        }
+        line(ctx.io);
+        line(
+          ctx.io,
+          `${valid} of ${summaries.length} cases valid. Next: multitrack cases show oslo-1993, or multitrack simulate scenarios/oslo-backchannel.yaml --compare track1-alone`,
+        );
         for (const s of summaries) for (const p of s.problems) ctx.io.err(`${formatProblem(p)}\n`);
       }
       if (valid < summaries.length) ctx.exitCode = EXIT.invalid;
