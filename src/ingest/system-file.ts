@@ -3,15 +3,15 @@
  * every problem at its place in the file (line and column, field path, what was expected). Never throws
  * for a user's mistake: problems are values.
  */
-import { extname } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { type Finding, type Severity, formatPath } from '../domain/finding.js';
 import { checkSystem } from '../domain/rules/index.js';
 import { SystemIndex } from '../domain/system-index.js';
 import { type System, SystemSchema } from '../domain/system.js';
 import { readableIssues } from './schema-messages.js';
 import { positionOf } from './source-position.js';
-import { jsonSyntaxError, readTextFile } from './text-file.js';
+import { readTextFile } from './text-file.js';
+import { readYamlDocument } from './yaml-document.js';
 
 export interface Problem {
   readonly file: string;
@@ -47,75 +47,12 @@ function syntaxProblem(file: string, pos: { line: number; col: number }, message
   return { file, line: pos.line, col: pos.col, severity: 'error', rule: 'syntax', field: '', message };
 }
 
-function jsonSyntaxProblem(file: string, text: string): Problem | undefined {
-  const error = jsonSyntaxError(text);
-  return error && syntaxProblem(file, error, error.message);
-}
-
-/**
- * Where a quoted scalar opens and never closes: the parser notices only at the end of the file, but the
- * user needs the line where the quote began.
- */
-function unclosedQuoteOffset(text: string): number | undefined {
-  let offset = 0;
-  for (const raw of text.split('\n')) {
-    // A quote that opens a value: after "key: ", "- " or at the start of the line.
-    const m = /^(\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?)(["'])(.*)$/.exec(raw);
-    if (m) {
-      const quote = m[2];
-      const rest = m[3] ?? '';
-      const closed = quote === '"' ? /(^|[^\\])(\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
-      if (!closed) return offset + (m[1] ?? '').length;
-    }
-    offset += raw.length + 1;
-  }
-  return undefined;
-}
-
-/** Reads and checks a system file from text; `file` names it in problems. */
 export function readSystemText(file: string, text: string): SystemReading {
   const problems: Problem[] = [];
-  if (extname(file).toLowerCase() === '.json') {
-    const syntax = jsonSyntaxProblem(file, text);
-    if (syntax) return { file, problems: [syntax], valid: false };
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) {
-    const offset = /closing .*quote/i.test(error.message)
-      ? (unclosedQuoteOffset(text) ?? error.pos[0])
-      : error.pos[0];
-    problems.push(
-      syntaxProblem(
-        file,
-        lineCounter.linePos(offset),
-        `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`,
-      ),
-    );
-  }
-  if (problems.length > 0) return { file, problems, valid: false };
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      file,
-      problems: [
-        {
-          file,
-          line: 1,
-          col: 1,
-          severity: 'error',
-          rule: 'syntax',
-          field: '',
-          message: `cannot read the document: ${message}`,
-        },
-      ],
-      valid: false,
-    };
-  }
+  const read = readYamlDocument(file, text);
+  if (!read.ok)
+    return { file, problems: read.problems.map((p) => syntaxProblem(file, p, p.message)), valid: false };
+  const { doc, lineCounter, data } = read;
   const parsed = SystemSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of readableIssues(SystemSchema, parsed.error.issues)) {

@@ -19,16 +19,15 @@ import {
   pointValues,
   readStatistic,
 } from '../../sim/ensemble/morris.js';
-import { RunnerError, checkThreads, createRunner } from '../../sim/runners/index.js';
 import type { EnsembleJob, Progress, Runner } from '../../sim/runners/runner.js';
 import type { CompiledModel, RunResult } from '../../sim/system/model.js';
 import { PARAMETERS, PARAM_NAMES, type Parameter, isParamName } from '../../sim/system/parameters.js';
 import { AS_IS } from '../../sim/system/scenario.js';
 import type { CommandContext } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { line, printJson } from '../io.js';
 import { integer, seedOption } from '../options.js';
-import { progressBar } from '../progress.js';
+import { threadsOption, withRunner } from '../ensemble-run.js';
 import { compileAt, loadScenario } from '../scenario-input.js';
 import { table } from '../table.js';
 
@@ -319,13 +318,7 @@ export function registerSensitivity(program: Command, ctx: CommandContext): void
         );
       const runs = integer('--runs', opts.runs, 1, MAX_RUNS) ?? DEFAULT_RUNS;
       const seed = seedOption(opts.seed);
-      let threads: number;
-      try {
-        threads = checkThreads(opts.threads ?? availableParallelism());
-      } catch (error) {
-        if (error instanceof RunnerError) throw new UsageError(error.message);
-        throw error;
-      }
+      const threads = threadsOption(opts.threads ?? availableParallelism());
       const params = parseParamList(opts.params);
 
       const { reading, system } = await loadScenario(file, command);
@@ -356,31 +349,16 @@ export function registerSensitivity(program: Command, ctx: CommandContext): void
         `${params.length} parameters × ${trajectories} trajectories = ${points} design points × ${runs} runs = ${points * runs} runs on ${threads} thread${threads === 1 ? '' : 's'}`,
       );
 
-      let runner: Runner;
-      try {
-        runner = createRunner({ threads });
-      } catch (error) {
-        if (error instanceof RunnerError) throw new UsageError(error.message);
-        throw error;
-      }
-      const bar = progressBar(ctx, json, 'screening', 'runs');
-      let evaluation: Evaluation;
-      try {
-        evaluation = await evaluate(
+      const evaluation = await withRunner(ctx, { threads, json, verb: 'screening' }, (runner, progress) =>
+        evaluate(
           design,
           (values) => compileAt(reading, system, strategy, { parameters: values }),
           seed,
           runs,
           runner,
-          bar.progress,
-        );
-      } catch (error) {
-        if (error instanceof RunnerError) throw new UserError(error.message);
-        throw error;
-      } finally {
-        bar.stop();
-        await runner.close();
-      }
+          progress,
+        ),
+      );
 
       const stats = morrisStatistics(design, evaluation.means, {
         stepErrors: evaluation.stepErrors,

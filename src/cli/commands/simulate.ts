@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from '@commander-js/extra-typings';
 import { CALIBRATION_CREDIT, fanChart, stageChart, stageCurves } from '../../sim/ensemble/charts.js';
 import type { StrategyComparison } from '../../sim/ensemble/compare.js';
-import { compareStrategies, runEnsemble } from '../../sim/ensemble/ensemble.js';
+import { type ComparedEnsembles, compareStrategies, runEnsemble } from '../../sim/ensemble/ensemble.js';
 import { finalsCsv, quantilesCsv, seriesQuantiles } from '../../sim/ensemble/quantiles.js';
 import {
   type EnsembleSummary,
@@ -20,8 +20,6 @@ import {
   summarize,
   weekDate,
 } from '../../sim/ensemble/summary.js';
-import { RunnerError, checkThreads, createRunner } from '../../sim/runners/index.js';
-import type { Runner } from '../../sim/runners/runner.js';
 import { type CompiledModel, type RunResult, SERIES } from '../../sim/system/model.js';
 import { PARAMETERS, ParameterError, withOverrides } from '../../sim/system/parameters.js';
 import { AS_IS, type Scenario } from '../../sim/system/scenario.js';
@@ -30,7 +28,7 @@ import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { line, printJson } from '../io.js';
 import { integer, seedOption } from '../options.js';
-import { progressBar } from '../progress.js';
+import { threadsOption, withRunner } from '../ensemble-run.js';
 import { compileAt, loadSystem } from '../scenario-input.js';
 import { table } from '../table.js';
 
@@ -313,13 +311,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
       const runs = integer('--runs', opts.runs, 1, MAX_RUNS) ?? DEFAULT_RUNS;
       const seed = seedOption(opts.seed);
       const horizon = integer('--horizon', opts.horizon, 1, 5200);
-      let threads: number;
-      try {
-        threads = checkThreads(opts.threads);
-      } catch (error) {
-        if (error instanceof RunnerError) throw new UsageError(error.message);
-        throw error;
-      }
+      const threads = threadsOption(opts.threads);
       const cliParams = parseParams(opts.param ?? []);
 
       const reading = await readScenarioFile(file);
@@ -337,39 +329,14 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
       const againstModel = against === undefined ? undefined : compileAt(reading, system, against, options);
 
       const keepSeries = opts.out !== undefined;
-      let runner: Runner;
-      try {
-        runner = createRunner({ threads, redis: opts.redis });
-      } catch (error) {
-        if (error instanceof RunnerError) throw new UsageError(error.message);
-        throw error;
-      }
-      const bar = progressBar(ctx, json, 'simulating', 'runs');
-      let results: RunResult[];
-      let againstResults: RunResult[] | undefined;
-      let comparison: StrategyComparison | undefined;
-      try {
-        if (againstModel) {
-          const compared = await compareStrategies({
-            model,
-            against: againstModel,
-            seed,
-            runs,
-            runner,
-            keepSeries,
-            progress: bar.progress,
-          });
-          ({ results, againstResults, comparison } = compared);
-        } else {
-          results = await runEnsemble({ model, seed, runs, runner, keepSeries, progress: bar.progress });
-        }
-      } catch (error) {
-        if (error instanceof RunnerError) throw new UserError(error.message);
-        throw error;
-      } finally {
-        bar.stop();
-        await runner.close();
-      }
+      const { results, againstResults, comparison } = await withRunner(
+        ctx,
+        { threads, redis: opts.redis, json, verb: 'simulating' },
+        async (runner, progress): Promise<Partial<ComparedEnsembles> & { results: RunResult[] }> =>
+          againstModel
+            ? compareStrategies({ model, against: againstModel, seed, runs, runner, keepSeries, progress })
+            : { results: await runEnsemble({ model, seed, runs, runner, keepSeries, progress }) },
+      );
 
       const summary = summarize(model, results);
       const againstSummary =

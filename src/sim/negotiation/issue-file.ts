@@ -3,8 +3,6 @@
  * (position, salience 0–1, capability) and the Track 1.5/2 engagements that touch it. Every problem is
  * reported at its line and column, as the system-file reader does.
  */
-import { extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { REGIMES, STAGES } from '../../domain/conflict.js';
 import { PartialDateSchema, compareDates } from '../../domain/date.js';
@@ -15,7 +13,7 @@ import { readableIssues } from '../../ingest/schema-messages.js';
 import { positionOf } from '../../ingest/source-position.js';
 import type { Issue, IssueSet } from './issue.js';
 import { type InputProblem, type IssueReading, failed } from './reading.js';
-import { jsonSyntaxError } from '../../ingest/text-file.js';
+import { readYamlDocument } from '../../ingest/yaml-document.js';
 
 const num = (what: string) => z.number({ error: `expected ${what} as a number` }).finite();
 
@@ -147,41 +145,11 @@ function toIssue(input: IssueInput): Issue {
   };
 }
 
-function jsonSyntax(file: string, text: string): InputProblem | undefined {
-  const error = jsonSyntaxError(text);
-  return error && { file, line: error.line, col: error.col, field: '', message: error.message };
-}
-
 /** Reads issues from YAML or JSON text; `file` names it in problems. */
 export function readIssueText(file: string, text: string): IssueReading {
-  if (extname(file).toLowerCase() === '.json') {
-    const problem = jsonSyntax(file, text);
-    if (problem) return failed([problem]);
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return failed(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line,
-          col: pos.col,
-          field: '',
-          message: `invalid YAML: ${e.message.split('\n')[0] ?? e.code}`,
-        };
-      }),
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return failed([
-      { file, line: 1, col: 1, field: '', message: `cannot read the document: ${String(error)}` },
-    ]);
-  }
+  const read = readYamlDocument(file, text);
+  if (!read.ok) return failed(read.problems.map((p) => ({ file, ...p, field: '' })));
+  const { doc, lineCounter, data } = read;
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     return failed([
       {

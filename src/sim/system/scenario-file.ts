@@ -5,13 +5,13 @@
  * resolves `system:` to a system file relative to the scenario file, or to `registry:SYSTEM-ID`.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { dirname, resolve } from 'node:path';
 import { compareDates } from '../../domain/date.js';
 import { type FindingPath, formatPath } from '../../domain/finding.js';
 import { readableIssues } from '../../ingest/schema-messages.js';
 import { positionOf } from '../../ingest/source-position.js';
-import { jsonSyntaxError, readTextFile } from '../../ingest/text-file.js';
+import { readTextFile } from '../../ingest/text-file.js';
+import { readYamlDocument } from '../../ingest/yaml-document.js';
 import { ParameterError, withOverrides } from './parameters.js';
 import { type Scenario, ScenarioSchema } from './scenario.js';
 
@@ -116,36 +116,11 @@ function crossChecks(scenario: Scenario): { path: FindingPath; key?: string; mes
   return out;
 }
 
-function yamlProblems(file: string, doc: Document, lineCounter: LineCounter): ScenarioProblem[] {
-  return doc.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return {
-      file,
-      line: pos.line,
-      col: pos.col,
-      field: '',
-      message: `invalid YAML: ${e.message.split('\n')[0] ?? e.code}`,
-    };
-  });
-}
-
 /** Reads a scenario from YAML or JSON text; `file` names it in problems and anchors `system:`. */
 export function readScenarioText(file: string, text: string): ScenarioReading {
-  if (extname(file).toLowerCase() === '.json') {
-    const error = jsonSyntaxError(text);
-    if (error) return failed([{ file, line: error.line, col: error.col, field: '', message: error.message }]);
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return failed(yamlProblems(file, doc, lineCounter));
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    return failed([
-      { file, line: 1, col: 1, field: '', message: `cannot read the document: ${String(error)}` },
-    ]);
-  }
+  const read = readYamlDocument(file, text);
+  if (!read.ok) return failed(read.problems.map((p) => ({ file, ...p, field: '' })));
+  const { doc, lineCounter, data } = read;
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data))
     return failed([
       {
