@@ -277,7 +277,10 @@ JSON: {"scenario", "file", "system", "strategy", "against", "seed", "runs", "wee
 "parameters", "parameterOverrides", "summary", "againstSummary", "comparison", "methods", "notes", "credits"}
 
 Same scenario, seed and runs give the same output, byte for byte, with any --threads or --redis.
-Parameters: docs/model.md; scenarios and outputs: docs/simulation.md.
+Scenarios and outputs: docs/simulation.md; the model and every parameter's source: docs/model.md.
+
+Parameters (--param name=value, within the range shown; * calibrated on PA-X and UCDP):
+${PARAMETERS.map((p) => `  ${p.name}${p.calibrated ? '*' : ''} = ${p.value} [${p.min}, ${p.max}] ${p.unit}`).join('\n')}
 
 Examples:
   multitrack simulate scenarios/oslo-backchannel.yaml
@@ -292,7 +295,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
     .argument('<scenario>', 'scenario file (YAML or JSON): a system, strategies and a horizon')
     .option('--runs <n>', 'runs in the ensemble', String(DEFAULT_RUNS))
     .option('--seed <s>', 'seed: the same seed gives the same results', '1')
-    .option('--threads <t>', 'worker threads (at most the cores of this machine)', '1')
+    .option('--threads <t>', 'worker threads (one per core is fastest; up to four per core)', '1')
     .option('--strategy <name>', 'strategy to run (default: the scenario’s strategy, else as-is)')
     .option('--compare <strategy>', 'compare with this strategy on the same runs (paired differences)')
     .option('--horizon <weeks>', 'weeks to simulate (default: the scenario’s horizon)')
