@@ -1,15 +1,19 @@
 /**
  * `npm run bench`: runs the benchmarks and prints our figures beside the peer's, measured in one run:
  * the registry (PGlite and PostgreSQL next to psql COPY), GDELT ingest (next to DuckDB), and the
- * expected-utility model (next to a Python implementation, when one is at hand).
+ * expected-utility model (next to a Python implementation, when one is at hand), and the living-system
+ * engine (next to a plain typed-array loop; ensembles inline, on threads and through BullMQ).
  * Sizes: --actors N --links M (default 100,000 and 1,000,000, as the registry issue asks), --queries Q,
- * --gdelt-rows R (an extra synthesised GDELT file); --only registry|gdelt|negotiation|analytics runs one.
+ * --gdelt-rows R (an extra synthesised GDELT file); --only registry|gdelt|negotiation|analytics|simulation
+ * runs one.
+ * The analytics benchmark always runs 10,000 and 100,000 actors (one to two hours with the Python peers).
  */
 import { parseArgs } from 'node:util';
-import { benchAnalytics, formatAnalyticsBench } from './analytics.js';
+import { benchAnalytics, formatAnalyticsBench, pythonInfo } from './analytics.js';
 import { benchGdelt } from './gdelt-ingest.js';
 import { benchNegotiation, formatNegotiationBench } from './negotiation.js';
 import { benchRegistry } from './registry.js';
+import { benchSimulation, formatSimulationBench } from './simulation.js';
 
 const { values } = parseArgs({
   options: {
@@ -77,6 +81,24 @@ if (run('negotiation')) {
 }
 
 if (run('analytics')) {
-  const figures = [await benchAnalytics(10_000, log), await benchAnalytics(100_000, log, 180)];
-  console.log(`\n${formatAnalyticsBench(figures)}`);
+  const python = pythonInfo();
+  log(
+    `analytics peers: ${python.interpreter} (Python ${python.python ?? '?'}, networkx ${python.networkx ?? 'not installed'}, igraph ${python.igraph ?? 'not installed'})`,
+  );
+  // exact betweenness at 100,000 actors: igraph may finish within its limit, networkx needs hours
+  const figures = [
+    await benchAnalytics(10_000, log, {
+      ourExact: true,
+      timeouts: { networkxExact: 1800, igraphExact: 600, networkxSampled: 600 },
+    }),
+    await benchAnalytics(100_000, log, {
+      ourExact: false,
+      timeouts: { networkxExact: 300, igraphExact: 3600, networkxSampled: 1800 },
+    }),
+  ];
+  console.log(`\n${formatAnalyticsBench(figures, python)}`);
+}
+
+if (run('simulation')) {
+  console.log(`\n${formatSimulationBench(await benchSimulation(log))}`);
 }

@@ -2,11 +2,19 @@
  * The whole coordination analysis of a system, as plain data: the network's nodes with their
  * centralities and brokerage roles across tracks, the cut points and bridges between tracks, Louvain
  * communities, coverage against the effectiveness table, pathways to Track 1 and alerts. `on` looks at
- * the system as it stood that day; `visible` scopes it to a viewer; `seed` fixes the communities.
+ * the system as it stood that day; `visible` scopes it to a viewer; `seed` fixes the communities and
+ * the pivots of sampled betweenness. Betweenness is exact up to `EXACT_BETWEENNESS_MAX_NODES` nodes and
+ * estimated from `DEFAULT_BETWEENNESS_PIVOTS` pivots above, unless `betweennessSamples` says otherwise.
  */
 import type { SystemIndex } from '../domain/system-index.js';
 import { type Alert, type AlertOptions, alerts, referenceDay } from './alerts.js';
 import { type Brokerage, brokerage } from './brokerage.js';
+import {
+  type BetweennessMethod,
+  DEFAULT_BETWEENNESS_PIVOTS,
+  EXACT_BETWEENNESS_MAX_NODES,
+  betweennessMethod,
+} from './betweenness.js';
 import { centralities } from './centrality.js';
 import { communities } from './communities.js';
 import { type Coverage, coverage } from './coverage.js';
@@ -16,8 +24,13 @@ import { type Pathways, pathways } from './pathways.js';
 
 export interface AnalysisOptions extends AlertOptions {
   readonly visible?: (id: string) => boolean;
-  /** Seed of the Louvain communities (default 1). */
+  /** Seed of the Louvain communities and of the betweenness pivots (default 1). */
   readonly seed?: number;
+  /**
+   * Pivots of the betweenness estimate: 0 for exact whatever the size; absent for exact up to
+   * `EXACT_BETWEENNESS_MAX_NODES` nodes and `DEFAULT_BETWEENNESS_PIVOTS` pivots above.
+   */
+  readonly betweennessSamples?: number;
 }
 
 export interface AnalysedNode {
@@ -26,7 +39,10 @@ export interface AnalysedNode {
   readonly kind: NodeKind;
   readonly track: NodeTrack | null;
   readonly degree: number;
-  /** Unnormalised: shortest paths through the node, over pairs of other nodes, each pair once. */
+  /**
+   * Unnormalised: shortest paths through the node, over pairs of other nodes, each pair once; an
+   * estimate on the same scale when `Analysis.betweenness` says sampled.
+   */
   readonly betweenness: number;
   readonly eigenvector: number | null;
   readonly brokerage: Brokerage;
@@ -38,6 +54,8 @@ export interface Analysis {
   readonly on: string | null;
   /** The day alerts are read on: `on`, or the latest date in the system. */
   readonly asOf: string;
+  /** How the nodes' betweenness was computed: exact, or estimated from sampled pivots. */
+  readonly betweenness: BetweennessMethod;
   readonly nodes: readonly AnalysedNode[];
   readonly edges: number;
   readonly cutPoints: readonly CutPoint[];
@@ -52,9 +70,17 @@ export function analyzeSystem(index: SystemIndex, options: AnalysisOptions = {})
   const { on } = options;
   const network = buildNetwork(index, { on, visible: options.visible });
   const trackOf = (node: string) => network.getNodeAttribute(node, 'track');
-  const central = centralities(network);
+  const seed = options.seed ?? 1;
+  const samples =
+    options.betweennessSamples ??
+    (network.order > EXACT_BETWEENNESS_MAX_NODES ? DEFAULT_BETWEENNESS_PIVOTS : 0);
+  const method = betweennessMethod(network.order, { samples, seed });
+  const central = centralities(network, {
+    betweennessSamples: method.method === 'sampled' ? method.pivots : 0,
+    seed,
+  });
   const roles = brokerage(network, trackOf);
-  const found = communities(network, options.seed ?? 1);
+  const found = communities(network, seed);
   const cut = cuts(network, trackOf);
 
   const nodes: AnalysedNode[] = network.mapNodes((id, attributes) => {
@@ -75,6 +101,7 @@ export function analyzeSystem(index: SystemIndex, options: AnalysisOptions = {})
     system: index.system.id,
     on: on ?? null,
     asOf: referenceDay(index, on),
+    betweenness: method,
     nodes,
     edges: network.size,
     cutPoints: cut.cutPoints,

@@ -1,6 +1,32 @@
+import fc from 'fast-check';
 import { DirectedGraph, UndirectedGraph } from 'graphology';
+import type { AbstractGraph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
-import { type Brokerage, brokerage, emptyBrokerage } from './brokerage.js';
+import { type Brokerage, type GroupOf, brokerage, brokerageRole, emptyBrokerage } from './brokerage.js';
+
+/** The definition read literally: every two-path a → b → c that a does not close, one by one. */
+function brokerageByPaths(graph: AbstractGraph, groupOf: GroupOf): Map<string, Brokerage> {
+  const directed = graph.type === 'directed';
+  const result = new Map<string, Brokerage>();
+  graph.forEachNode((b) => {
+    const counts: Record<string, number> = { ...emptyBrokerage() };
+    result.set(b, counts as Brokerage);
+    const gb = groupOf(b);
+    if (gb === null || gb === undefined) return;
+    for (const a of directed ? graph.inNeighbors(b) : graph.neighbors(b)) {
+      const ga = groupOf(a);
+      if (a === b || ga === null || ga === undefined) continue;
+      for (const c of directed ? graph.outNeighbors(b) : graph.neighbors(b)) {
+        const gc = groupOf(c);
+        if (c === b || c === a || gc === null || gc === undefined) continue;
+        if (directed ? graph.hasDirectedEdge(a, c) : graph.hasEdge(a, c)) continue;
+        counts[brokerageRole(ga, gb, gc)] = (counts[brokerageRole(ga, gb, gc)] as number) + 1;
+        counts.total = (counts.total as number) + 1;
+      }
+    }
+  });
+  return result;
+}
 
 function directed(edges: [string, string][]): DirectedGraph {
   const g = new DirectedGraph();
@@ -81,5 +107,26 @@ describe('brokerage (Gould and Fernandez 1989)', () => {
     const result = brokerage(g, (n) => groups[n]);
     expect(result.get('b')).toEqual({ ...emptyBrokerage(), representative: 1, gatekeeper: 1, total: 2 });
     expect(result.get('c')).toEqual(emptyBrokerage());
+  });
+
+  it('counts what listing every two-path counts, on random graphs with hubs', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 150 }),
+        fc.array(fc.constantFrom('A', 'B', 'C', null), { minLength: 30, maxLength: 30 }),
+        (isDirected, n, pairs, groups) => {
+          const g = isDirected ? new DirectedGraph() : new UndirectedGraph();
+          for (let i = 0; i < n; i++) g.addNode(`v${i}`);
+          // a hub: node 0 tied to half the nodes, so both sides of the shorter-list choice are taken
+          for (let i = 1; i < n; i += 2) g.mergeEdge('v0', `v${i}`);
+          for (const [a, b] of pairs) if (a < n && b < n && a !== b) g.mergeEdge(`v${a}`, `v${b}`);
+          const groupOf = (v: string) => groups[Number(v.slice(1))];
+          expect(brokerage(g, groupOf)).toEqual(brokerageByPaths(g, groupOf));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

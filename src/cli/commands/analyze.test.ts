@@ -34,4 +34,20 @@ describe('multitrack analyze', () => {
     expect((await analyze(OSLO, '--on', 'March 1993')).code).toBe(EXIT.usage);
     expect((await analyze(join(CASES_DIR, 'no-such-case.yaml'))).code).toBe(EXIT.invalid);
   });
+
+  it('says how betweenness was computed: exact by default, sampled with --betweenness-samples', async () => {
+    const exact = JSON.parse((await analyze(OSLO, '--json')).stdout) as { betweenness: unknown };
+    expect(exact.betweenness).toEqual({ method: 'exact' });
+    const sampled = await analyze(OSLO, '--json', '--betweenness-samples', '5', '--seed', '3');
+    expect((JSON.parse(sampled.stdout) as { betweenness: unknown }).betweenness).toEqual({
+      method: 'sampled',
+      pivots: 5,
+      seed: 3,
+    });
+    const table = await analyze(OSLO, '--betweenness-samples', '5');
+    expect(table.stdout).toContain('(estimated from 5 pivots)');
+    expect((await analyze(OSLO, '--betweenness-samples', '0')).stdout).not.toContain('estimated');
+    expect((await analyze(OSLO, '--betweenness-samples', 'many')).code).toBe(EXIT.usage);
+    expect((await analyze(OSLO, '--betweenness-samples', '-3')).code).toBe(EXIT.usage);
+  });
 });
