@@ -3,10 +3,13 @@
  * direction) and along participation and convening (both ways: people carry ideas in and out). For each
  * Track 1 outcome, the shortest chain from every initiative of another track that reaches the
  * initiative that produced it; for each Track 1.5 or Track 2 initiative, whether it reaches a Track 1
- * initiative and by which chain (graphology-shortest-path, unweighted).
+ * initiative and by which chain. One breadth-first search per initiative of another track, over the
+ * flow graph indexed once; each search keeps only a parent per node, stops once every Track 1
+ * initiative is reached, and spells out the chains to those alone (graphology-shortest-path's
+ * `singleSource` builds the path to every node reached, which cost most of the analysis at 100,000
+ * actors).
  */
 import { DirectedGraph } from 'graphology';
-import { singleSource } from 'graphology-shortest-path/unweighted.js';
 import type { SystemIndex } from '../domain/system-index.js';
 import { type Network, type NodeTrack, existedOn } from './network.js';
 
@@ -95,6 +98,51 @@ function describePath(network: Network, nodes: string[]): Pathway {
   };
 }
 
+/**
+ * A search from a source to the shortest chain to each of `targets` it reaches (the first found, in
+ * breadth-first order over each node's out-neighbours), on the flow graph indexed once.
+ */
+function shortestChains(flow: DirectedGraph, targets: readonly string[]): (source: string) => string[][] {
+  const nodes = flow.nodes();
+  const position = new Map(nodes.map((node, i) => [node, i]));
+  const starts = new Int32Array(nodes.length + 1);
+  const lists = nodes.map((node) => flow.outNeighbors(node).map((m) => position.get(m) as number));
+  lists.forEach((list, v) => (starts[v + 1] = (starts[v] as number) + list.length));
+  const next = new Int32Array(starts[nodes.length] as number);
+  lists.forEach((list, v) => next.set(list, starts[v] as number));
+  const targetIndex = targets.map((t) => position.get(t) as number);
+  const isTarget = new Uint8Array(nodes.length);
+  for (const t of targetIndex) isTarget[t] = 1;
+  const parent = new Int32Array(nodes.length);
+  const queue = new Int32Array(nodes.length);
+  return (source) => {
+    parent.fill(-1);
+    const s = position.get(source) as number;
+    parent[s] = s;
+    queue[0] = s;
+    let tail = 1;
+    let left = targetIndex.length - (isTarget[s] ? 1 : 0);
+    for (let head = 0; head < tail && left > 0; head++) {
+      const v = queue[head] as number;
+      for (let j = starts[v] as number; j < (starts[v + 1] as number); j++) {
+        const w = next[j] as number;
+        if (parent[w] !== -1) continue;
+        parent[w] = v;
+        queue[tail++] = w;
+        if (isTarget[w] && --left === 0) break;
+      }
+    }
+    const chains: string[][] = [];
+    for (const t of targetIndex) {
+      if (parent[t] === -1 || t === s) continue;
+      const path = [nodes[t] as string];
+      for (let v = t; v !== s; v = parent[v] as number) path.push(nodes[parent[v] as number] as string);
+      chains.push(path.reverse());
+    }
+    return chains;
+  };
+}
+
 const isInitiative = (network: Network, node: string) =>
   network.getNodeAttribute(node, 'kind') === 'initiative';
 const trackOf = (network: Network, node: string) => network.getNodeAttribute(node, 'track');
@@ -107,13 +155,9 @@ export function pathways(index: SystemIndex, network: Network, on?: string): Pat
 
   // one breadth-first search per initiative of another track; keep the chains that end on Track 1
   const toTrack1 = new Map<string, Pathway[]>();
+  const search = shortestChains(flow, [...track1]);
   for (const source of sources) {
-    const paths = singleSource(flow, source);
-    const found: Pathway[] = [];
-    for (const target of track1) {
-      const path = paths[target];
-      if (path) found.push(describePath(network, path));
-    }
+    const found = search(source).map((path) => describePath(network, path));
     found.sort((a, b) => a.nodes.length - b.nodes.length || a.to.localeCompare(b.to));
     toTrack1.set(source, found);
   }
