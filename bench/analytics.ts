@@ -30,7 +30,7 @@ import { buildNetwork } from '../src/analytics/network.js';
 import { pathways } from '../src/analytics/pathways.js';
 import { SystemIndex } from '../src/domain/system-index.js';
 import { type SystemInput, SystemSchema } from '../src/domain/system.js';
-import { generateSystem } from './generate.js';
+import { generateSystem, rng } from './generate.js';
 
 /** The interpreter of the Python peers: Debian's, where python3-networkx and python3-igraph install. */
 export function pythonInterpreter(): string {
@@ -140,18 +140,6 @@ export interface AnalyticsBenchOptions {
   readonly pivots?: number;
 }
 
-/** Mulberry32, for the participation drawn on top of the generated system. */
-function stream(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `generateSystem` plus participation: each initiative (one per 1,000 actors) meets 10 times with 100
  * actors drawn at random (so up to 1,000 participants: hubs), and each Track 2 initiative feeds into the
@@ -163,7 +151,7 @@ export function analyticsSystem(actors: number): SystemInput {
     engagements?: unknown[];
     links: unknown[];
   };
-  const random = stream(actors);
+  const random = rng(actors); // mulberry32, as the generator draws
   const engagements: unknown[] = [];
   input.initiatives.forEach((initiative, i) => {
     initiative.parties = ['p1'];

@@ -7,7 +7,7 @@ import { SECTOR_IDS } from '../src/domain/sector.js';
 import type { SystemInput } from '../src/domain/system.js';
 
 /** A small seeded generator (mulberry32), enough to spread links; not for statistics. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
