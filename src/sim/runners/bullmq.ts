@@ -228,7 +228,15 @@ export interface BullmqRunnerOptions {
   readonly queue?: string;
   /** Runs per chunk; default: several chunks per worker, at most 64 runs. */
   readonly chunkRuns?: number;
+  /**
+   * How long to wait for a worker to take the ensemble's first chunk before giving up, in ms; default
+   * two minutes. Once a worker has started, the ensemble waits for as long as its chunks take.
+   */
+  readonly workerWaitMs?: number;
 }
+
+/** The default of `workerWaitMs`. */
+export const DEFAULT_WORKER_WAIT_MS = 120_000;
 
 /** The coordinator: one BullMQ queue per ensemble, results collected by job id, in run order. */
 export class BullmqRunner implements Runner {
@@ -278,6 +286,7 @@ export class BullmqRunner implements Runner {
     queue.on('error', () => {});
     events.on('error', () => {});
     let heartbeat: NodeJS.Timeout | undefined;
+    let noWorker: NodeJS.Timeout | undefined;
     // The announcement, renewed while the ensemble runs (with its models' lifetime).
     const announce = async () => {
       await redis.zadd(registerKey(this.family), await redisNow(redis), name);
@@ -293,6 +302,19 @@ export class BullmqRunner implements Runner {
       const pending = new Map(chunks.map((chunk, i) => [`c${i}`, chunk]));
       const finished = new Promise<void>((resolve, reject) => {
         let done = 0;
+        // No worker at all (none in this process, none started with `multitrack worker`) would leave
+        // the ensemble waiting for ever: give up when no chunk has started within the wait.
+        const waitMs = this.options.workerWaitMs ?? DEFAULT_WORKER_WAIT_MS;
+        noWorker = setTimeout(() => {
+          reject(
+            new RunnerError(
+              `no worker took a chunk of the ensemble within ${waitMs / 1000} s: start one ` +
+                `with \`multitrack worker --redis ${redactUrl(this.options.redis)} --queue ${this.family}\``,
+            ),
+          );
+        }, waitMs);
+        noWorker.unref();
+        events.on('active', () => clearTimeout(noWorker));
         events.on('completed', ({ jobId, returnvalue }) => {
           const chunk = pending.get(jobId);
           if (chunk === undefined) return;
@@ -345,6 +367,7 @@ export class BullmqRunner implements Runner {
       return results;
     } finally {
       clearInterval(heartbeat);
+      clearTimeout(noWorker);
       await redis.zrem(registerKey(this.family), name);
       await redis.publish(registerKey(this.family), name);
       await redis.del(...modelKeys);

@@ -228,6 +228,23 @@ describe('BullMQ', () => {
     expect(stderr).toContain(`joined ensemble ${queue}.`);
     expect(await leftovers()).toEqual([]);
   }, 60_000);
+
+  it('gives up with a clear message when no worker takes the ensemble, and leaves nothing in Redis', async () => {
+    const lonely = `${queue}-none`;
+    const runner = new BullmqRunner({ redis: REDIS, queue: lonely, localWorkers: 0, workerWaitMs: 300 });
+    try {
+      await expect(runAll(runner)).rejects.toThrow(
+        `no worker took a chunk of the ensemble within 0.3 s: start one with \`multitrack worker --redis ${REDIS} --queue ${lonely}\``,
+      );
+    } finally {
+      await runner.close();
+    }
+    expect([
+      ...(await redis.keys(`bull:${lonely}.*`)),
+      ...(await redis.keys(`multitrack:${lonely}:model:*`)),
+    ]).toEqual([]);
+    expect(await redis.zcard(`multitrack:${lonely}:ensembles`)).toBe(0);
+  });
 });
 
 describe('choosing and checking', () => {
