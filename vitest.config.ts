@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
+    // a registry's beforeAll loads the case library: slow on a loaded machine, never a reason to skip
+    hookTimeout: 120_000,
   },
 });
