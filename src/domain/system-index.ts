@@ -92,7 +92,16 @@ export class SystemIndex {
         declared = undefined;
       }
     }
-    const participants = (this.engagementsOf.get(initiative.id) ?? []).flatMap((e) => e.participants);
+    // each person once per capacity, however many meetings they attended: the reason counts people
+    const seen = new Set<string>();
+    const participants = (this.engagementsOf.get(initiative.id) ?? [])
+      .flatMap((e) => e.participants)
+      .filter((p) => {
+        const key = `${p.actor}\u0000${p.capacity}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     const derived = participants.length > 0 ? this.classifyParticipants(participants) : undefined;
     const effective = declared
       ? declared.kind === 'track'

@@ -80,4 +80,42 @@ describe('authority', () => {
     });
     expect(findings[0]?.message).toMatch(/does not feed into it/);
   });
+
+  /** The official talks' one round, attended by the scholar in a personal capacity instead. */
+  const talksWithoutOfficials = (s: SystemInput) => {
+    const round = s.engagements?.find((e) => e.id === 'round-1') as {
+      participants: { actor: string; capacity: string }[];
+    };
+    round.participants = [{ actor: 'scholar', capacity: 'personal' }];
+  };
+
+  it('rejects a binding outcome of an initiative labelled Track 1 with no official acting officially', () => {
+    const findings = authority(talksWithoutOfficials);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.path).toEqual(['outcomes', 1, 'binding']);
+    expect(findings[0]?.message).toMatch(/"talks" is declared Track 1, but no official takes part/);
+  });
+
+  it('rejects adoption by an initiative labelled Track 1 with no official acting officially', () => {
+    const findings = authority((s) => {
+      talksWithoutOfficials(s);
+      draft(s).binding = true;
+      draft(s).adoptedBy = 'talks';
+    });
+    expect(findings.map((f) => f.path)).toEqual([
+      ['outcomes', 0, 'adoptedBy'],
+      ['outcomes', 1, 'binding'],
+    ]);
+    expect(findings[0]?.message).toMatch(/adopted by "talks" is declared Track 1/);
+  });
+
+  it('keeps the declared Track 1 when officials and non-officials meet (Track 1.5 by participants)', () => {
+    const findings = authority((s) => {
+      const round = s.engagements?.find((e) => e.id === 'round-1') as {
+        participants: { actor: string; capacity: string }[];
+      };
+      round.participants.push({ actor: 'scholar', capacity: 'personal' });
+    });
+    expect(findings).toEqual([]);
+  });
 });

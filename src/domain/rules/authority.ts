@@ -9,10 +9,23 @@
  * solutions proposed through Track 1.5 and Track 2 efforts").
  */
 import { type Finding, finding } from '../finding.js';
+import type { Initiative } from '../initiative.js';
 import type { SystemIndex } from '../system-index.js';
 
 export const AUTHORITY_SOURCE =
   'seed 003 (only state representatives can create international law); seed 000 (Track 1.5 is non-binding); seed 001 (Track 1 finalises what 1.5 and 2 propose)';
+
+/**
+ * Why an initiative declared Track 1 cannot bind: its recorded participants include no official acting
+ * officially (they classify as neither Track 1 nor 1.5). A label does not confer authority; with no
+ * participants recorded, the declared track stands.
+ */
+function officialOnlyByLabel(index: SystemIndex, initiative: Initiative): string | undefined {
+  const { declared, derived } = index.initiativeTrack(initiative);
+  if (declared?.kind !== 'track' || declared.track !== '1' || derived === undefined) return undefined;
+  if (derived.track === '1' || derived.track === '1.5') return undefined;
+  return `"${initiative.id}" is declared Track 1, but no official takes part in it in an official capacity (its participants classify as Track ${derived.track}: ${derived.reason})`;
+}
 
 function describeTrack(effective: string | undefined): string {
   if (effective === undefined) return 'of unknown track';
@@ -28,7 +41,19 @@ export function checkAuthority(index: SystemIndex): Finding[] {
     const producer = index.initiative(outcome.initiative);
     if (!producer) return; // a dangling reference, reported by the consistency rule
     const track = index.initiativeTrack(producer).effective;
-    if (track === '1') return;
+    if (track === '1') {
+      const unofficial = officialOnlyByLabel(index, producer);
+      if (unofficial !== undefined && outcome.adoptedBy === undefined)
+        findings.push(
+          finding(
+            'authority',
+            'error',
+            [...here, 'binding'],
+            `binding outcome "${outcome.id}": ${unofficial}; only officials acting officially can create binding commitments. Record their participation, set binding: false, or name the Track 1 initiative that adopted it in adoptedBy`,
+          ),
+        );
+      if (unofficial === undefined || outcome.adoptedBy === undefined) return;
+    }
     if (outcome.adoptedBy === undefined) {
       const why =
         track === undefined
@@ -47,6 +72,18 @@ export function checkAuthority(index: SystemIndex): Finding[] {
     const adopter = index.initiative(outcome.adoptedBy);
     if (!adopter) return;
     const adopterTrack = index.initiativeTrack(adopter).effective;
+    const adopterUnofficial = adopterTrack === '1' ? officialOnlyByLabel(index, adopter) : undefined;
+    if (adopterUnofficial !== undefined) {
+      findings.push(
+        finding(
+          'authority',
+          'error',
+          [...here, 'adoptedBy'],
+          `binding outcome "${outcome.id}" is adopted by ${adopterUnofficial}; only officials acting officially can adopt an outcome and make it binding`,
+        ),
+      );
+      return;
+    }
     if (adopterTrack !== '1') {
       findings.push(
         finding(
