@@ -91,6 +91,12 @@ export interface ImportReport {
 export interface WriteOptions {
   /** Who makes the change, for the history. */
   readonly by: string;
+  /**
+   * Whose access the change is checked against; default the administrator. A record whose existence
+   * the viewer may not see is "no record" to them; one whose content they may not read cannot be
+   * changed, deleted or restored by them; records they may not see are never named in a refusal.
+   */
+  readonly viewer?: Viewer;
 }
 
 export interface UpdateOptions extends WriteOptions {

@@ -14,6 +14,7 @@ import { SourceSchema } from '../domain/source.js';
 import type { RecordType } from '../domain/record.js';
 import { type AccessHeader, Visibility, levelAllows, present, requiredRefs, scrub } from './access.js';
 import {
+  ADMIN,
   type HistoryEntry,
   type Interaction,
   NotFoundError,
@@ -124,6 +125,24 @@ async function addInteractions(
 interface ReadSet {
   readonly rows: readonly StoredRow[];
   readonly visibility: Visibility;
+}
+
+/**
+ * Refuses a change the viewer may not make: a record they may not see is "no record" to them (the same
+ * words as a missing one, so a refusal tells nothing), one they may see but not read cannot be changed.
+ */
+async function checkWritable(
+  registry: Registry,
+  viewer: Viewer | undefined,
+  systemId: string,
+  id: string,
+  verb: 'change' | 'delete',
+): Promise<void> {
+  if (viewer === undefined || viewer.kind === 'admin') return;
+  const seen = await registry.get(viewer, systemId, id);
+  if (seen === undefined) throw new NotFoundError(`no record "${id}" in system "${systemId}"`);
+  if (seen.redacted)
+    throw new RecordRejectedError(`you may not read "${id}", so you cannot ${verb} it. Nothing was changed.`);
 }
 
 export function createRegistry(sql: SqlClient): Registry {
@@ -486,6 +505,7 @@ export function createRegistry(sql: SqlClient): Registry {
         const q = queries(tx);
         const row = await q.lockedRow(systemId, id);
         if (!row || row.deleted) throw new NotFoundError(`no record "${id}" in system "${systemId}"`);
+        await checkWritable(createRegistry(tx), options.viewer, systemId, id, 'change');
         checkVersion(row, options.baseVersion, 'update');
         const record = data as Record<string, unknown>;
         const newId = recordKey(row.type, record);
@@ -502,6 +522,8 @@ export function createRegistry(sql: SqlClient): Registry {
         const q = queries(tx);
         const row = await q.lockedRow(systemId, id);
         if (!row || row.deleted) throw new NotFoundError(`no record "${id}" in system "${systemId}"`);
+        const viewer = options.viewer ?? ADMIN;
+        await checkWritable(createRegistry(tx), viewer, systemId, id, 'delete');
         checkVersion(row, options.baseVersion, 'delete');
         const referrers = (
           await tx.query<{ id: string }>(
@@ -510,7 +532,22 @@ export function createRegistry(sql: SqlClient): Registry {
           )
         ).map((r) => r.id);
         if (referrers.length > 0) {
-          const shown = referrers.slice(0, 10).join(', ') + (referrers.length > 10 ? ', …' : '');
+          // name only the referrers the viewer may see; the others are counted, never named
+          const visible =
+            viewer.kind === 'admin'
+              ? new Set(referrers)
+              : new Set(
+                  (await createRegistry(tx).list(viewer, systemId))
+                    .map((r) => r.id)
+                    .filter((r) => referrers.includes(r)),
+                );
+          const named = referrers.filter((r) => visible.has(r));
+          const others = referrers.length - named.length;
+          const shown = [
+            ...named.slice(0, 10),
+            ...(named.length > 10 ? ['…'] : []),
+            ...(others > 0 ? [`${others} other record${others === 1 ? '' : 's'} you may not see`] : []),
+          ].join(', ');
           throw new RecordRejectedError(
             `cannot delete "${id}": ${referrers.length} record(s) refer to it (${shown}); change or delete them first. Nothing was changed.`,
           );
@@ -525,6 +562,19 @@ export function createRegistry(sql: SqlClient): Registry {
         const q = queries(tx);
         const row = await q.lockedRow(systemId, id);
         if (!row) throw new NotFoundError(`no record "${id}" was ever in system "${systemId}"`);
+        const viewer = options.viewer ?? ADMIN;
+        if (viewer.kind !== 'admin') {
+          // a deleted record is in no listing: its history, as the viewer may see it, decides
+          const seen = await createRegistry(tx).history(viewer, { systemId, id });
+          if (seen.length === 0)
+            throw new NotFoundError(`no record "${id}" was ever in system "${systemId}"`);
+          const last = seen[seen.length - 1] as HistoryEntry;
+          const state = last.after ?? last.before;
+          if (state !== null && (state as { redacted?: unknown }).redacted === true)
+            throw new RecordRejectedError(
+              `you may not read "${id}", so you cannot restore it. Nothing was changed.`,
+            );
+        }
         if (!row.deleted)
           throw new RecordRejectedError(`"${id}" is not deleted; there is nothing to restore`);
         const { input, rows } = await q.systemInput(systemId);

@@ -395,6 +395,26 @@ for (const backend of BACKENDS) {
               for (const id of exportedIds)
                 check(readable.has(id), `export holds only readable records (${id})`);
             }
+            // writes: a hidden record is "no record" (as a missing one), an unreadable one cannot be
+            // changed, and no refusal names a record the viewer may not see
+            const words = (message: string) => new Set(message.split(/[\s(),"]+/));
+            for (const id of ids) {
+              const current = await registry.get(ADMIN, system.id, id);
+              if (current === undefined) continue;
+              const refusal = await registry
+                .delete(system.id, id, { by: 'prop', baseVersion: current.version, viewer })
+                .then(
+                  () => '',
+                  (error: unknown) => (error instanceof Error ? error.message : String(error)),
+                );
+              if (!exists.has(id))
+                check(refusal === `no record "${id}" in system "${system.id}"`, `delete hidden ${id}`);
+              else if (!readable.has(id))
+                check(refusal.startsWith('you may not read'), `delete unreadable ${id}`);
+              const said = words(refusal);
+              for (const other of hidden)
+                if (other !== id) check(!said.has(other), `delete ${id} names hidden ${other}`);
+            }
           },
         ),
         { numRuns: 40 },

@@ -218,6 +218,7 @@ export function registerRecords(program: Command, ctx: CommandContext): void {
         const updated = await registry.update(systemId, id, data, {
           by: opts.as ?? process.env.USER ?? 'cli',
           baseVersion,
+          viewer,
         });
         if (opts.json) printJson(ctx.io, { record: updated });
         else line(ctx.io, `${systemId}/${id} is now at version ${updated.version}`);
@@ -236,7 +237,11 @@ export function registerRecords(program: Command, ctx: CommandContext): void {
       const baseVersion = parseVersion(options.baseVersion);
       await withRegistry(opts, async (registry, viewer) => {
         const { systemId, id } = await resolveRef(registry, viewer, ref, options.system);
-        await registry.delete(systemId, id, { by: opts.as ?? process.env.USER ?? 'cli', baseVersion });
+        await registry.delete(systemId, id, {
+          by: opts.as ?? process.env.USER ?? 'cli',
+          baseVersion,
+          viewer,
+        });
         if (opts.json) printJson(ctx.io, { deleted: `${systemId}/${id}` });
         else line(ctx.io, `deleted ${systemId}/${id} (multitrack restore ${systemId}/${id} brings it back)`);
       });
@@ -255,8 +260,11 @@ export function registerRecords(program: Command, ctx: CommandContext): void {
       const id = slash > 0 ? ref.slice(slash + 1) : ref;
       if (!systemId)
         throw new UsageError('name the system: multitrack restore SYSTEM/ID, or --system SYSTEM');
-      await withRegistry(opts, async (registry) => {
-        const restored = await registry.restore(systemId, id, { by: opts.as ?? process.env.USER ?? 'cli' });
+      await withRegistry(opts, async (registry, viewer) => {
+        const restored = await registry.restore(systemId, id, {
+          by: opts.as ?? process.env.USER ?? 'cli',
+          viewer,
+        });
         if (opts.json) printJson(ctx.io, { record: restored });
         else line(ctx.io, `restored ${systemId}/${id} (version ${restored.version})`);
       });
