@@ -27,3 +27,14 @@ export function printJson(io: Io, value: unknown): void {
 export function line(io: Io, text = ''): void {
   io.out(`${text}\n`);
 }
+
+/**
+ * A reader that stops early (`multitrack history | head -1`) closes the pipe: stop quietly, as Unix
+ * tools do, instead of failing with EPIPE.
+ */
+export function stopQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}

@@ -2,6 +2,7 @@
  * `multitrack export system ID`: a system from the registry as a system file — lossless for the
  * administrator, and only what the viewer may see for an organisation (--as).
  */
+import { asOfTimestamp, onDate } from '../options.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
@@ -42,7 +43,10 @@ Examples:
       if (format !== 'yaml' && format !== 'json')
         throw new UsageError(`--format must be yaml or json, not "${format}"`);
       await withRegistry(opts, async (registry, viewer) => {
-        const doc = await registry.exportSystem(viewer, systemId, { asOf: options.asOf, on: options.on });
+        const doc = await registry.exportSystem(viewer, systemId, {
+          asOf: asOfTimestamp(options.asOf),
+          on: onDate(options.on),
+        });
         const text =
           format === 'json' || (options.json && !options.out)
             ? `${JSON.stringify(doc, null, 2)}\n`

@@ -3,6 +3,7 @@
  * delete and restore. Every read is scoped to the viewer (--as ORG; the local administrator otherwise).
  */
 import type { Command } from '@commander-js/extra-typings';
+import { asOfTimestamp, onDate } from '../options.js';
 import { parse as parseYaml } from 'yaml';
 import { RECORD_TYPES, type RecordType } from '../../domain/record.js';
 import type { HistoryEntry, StoredRecord } from '../../store/port.js';
@@ -79,8 +80,8 @@ export function registerRecords(program: Command, ctx: CommandContext): void {
         const records = await registry.list(viewer, systemId, {
           type: parseType(options.type),
           track: options.track,
-          asOf: options.asOf,
-          on: options.on,
+          asOf: asOfTimestamp(options.asOf),
+          on: onDate(options.on),
         });
         if (opts.json) printJson(ctx.io, { system: systemId, count: records.length, records });
         else
@@ -100,7 +101,10 @@ export function registerRecords(program: Command, ctx: CommandContext): void {
       const opts = globals(command);
       await withRegistry(opts, async (registry, viewer) => {
         const { systemId, id } = await resolveRef(registry, viewer, ref, options.system);
-        const record = await registry.get(viewer, systemId, id, { asOf: options.asOf, on: options.on });
+        const record = await registry.get(viewer, systemId, id, {
+          asOf: asOfTimestamp(options.asOf),
+          on: onDate(options.on),
+        });
         if (!record)
           throw new UserError(
             `no record "${id}" in system "${systemId}"${options.asOf || options.on ? ' at that time' : ''}`,
