@@ -140,4 +140,55 @@ describe('import pax and ucdp', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/pax-agreements-dev\.csv:1: not a UCDP/);
   });
+
+  it('stops, writing nothing, on a file that is not event data, and defaults the system', async () => {
+    const count = async () => (await mt('systems', '--json')).stdout;
+    const before = await count();
+    const notGdelt = await mt('import', 'gdelt', join(DATA, 'pax', 'pax-agreements-dev.csv'));
+    expect(notGdelt.code).toBe(1);
+    expect(notGdelt.stderr).toMatch(
+      /pax-agreements-dev\.csv: none of its \d+ rows is a GDELT 1\.0 or 2\.0 event record.*nothing was imported/,
+    );
+    const zip = join(work, 'events.zip');
+    await writeFile(zip, Buffer.from('PK\u0003\u0004 rest of an archive', 'latin1'));
+    const zipped = await mt('import', 'gdelt', zip, '--system', 'georgia');
+    expect(zipped.code).toBe(1);
+    expect(zipped.stderr).toMatch(/events\.zip: a ZIP archive; unzip it first/);
+    const truncated = join(work, 'truncated.json');
+    const gold = await readFile(join(DATA, 'plover', 'PLOVER_GSR_CAMEO.json'), 'utf8');
+    await writeFile(truncated, gold.slice(0, 3000));
+    const cut = await mt('import', 'plover', truncated, '--system', 'georgia');
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/truncated\.json:\d+: not JSON: .*nothing was imported/);
+    expect(await count()).toBe(before);
+    const plover = await mt('import', 'plover', join(DATA, 'plover', 'PLOVER_GSR_CAMEO.json'), '--json');
+    expect(plover.code).toBe(0);
+    const doc = JSON.parse(plover.stdout) as {
+      system: string;
+      files: { read: { recordsRead: number; events: number; rejected: number; problems: unknown[] } }[];
+    };
+    expect(doc.system).toBe('plover');
+    const read = doc.files[0]?.read;
+    expect(read?.problems).toHaveLength(read?.rejected ?? -1);
+    expect(read?.problems[0]).toMatchObject({
+      record: expect.any(Number),
+      field: expect.any(String),
+      reason: expect.any(String),
+    });
+  });
+
+  it('refuses a UCDP file missing a column, or two files of one kind, writing nothing', async () => {
+    const acd = await readFile(join(DATA, 'ucdp', 'ucdp-prio-acd-251.csv'), 'utf8');
+    const header = acd.split('\n', 1)[0] as string;
+    const broken = join(work, 'acd-broken.csv');
+    await writeFile(broken, acd.replace(header, header.replace('side_b', 'side_z')));
+    const before = (await mt('systems', '--json')).stdout;
+    const missing = await mt('import', 'ucdp', broken);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/acd-broken\.csv:1: .*missing column\(s\) side_b; nothing was imported/);
+    const twice = await mt('import', 'ucdp', broken, join(DATA, 'ucdp', 'ucdp-prio-acd-251.csv'));
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/a second UCDP\/PRIO armed conflict file/);
+    expect((await mt('systems', '--json')).stdout).toBe(before);
+  });
 });

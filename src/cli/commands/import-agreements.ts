@@ -66,13 +66,19 @@ async function systemsWithPrefix(registry: Registry, prefix: string): Promise<Sy
   return out;
 }
 
+const KIND_NAMES = {
+  acd: 'UCDP/PRIO armed conflict',
+  dyadic: 'UCDP dyadic',
+  agreements: 'UCDP peace agreement',
+} as const;
+
 function kindOf(header: string): 'acd' | 'dyadic' | 'agreements' | undefined {
   const cols = header
     .replace(/^\uFEFF/, '')
     .split(',')
     .map((c) => c.trim().replace(/^"|"$/g, ''));
   if (cols.includes('paid') && cols.includes('pa_date')) return 'agreements';
-  if (cols[0] === 'dyad_id') return 'dyadic';
+  if (cols.includes('dyad_id')) return 'dyadic';
   if (cols.includes('conflict_id') && cols.includes('intensity_level')) return 'acd';
   return undefined;
 }
@@ -169,6 +175,11 @@ Example:
           throw new UserError(
             `${file}:1: not a UCDP conflict, dyadic or peace-agreement file (columns not recognised)`,
           );
+        const earlier = texts[kind];
+        if (earlier)
+          throw new UserError(
+            `${file}: a second ${KIND_NAMES[kind]} file (${earlier.file} is one already); give one of each kind`,
+          );
         texts[kind] = { file, ...read };
       }
       if (!texts.acd && !texts.agreements)
@@ -188,22 +199,28 @@ Example:
             conflictsFile: texts.acd ? basename(texts.acd.file) : undefined,
           })
         : undefined;
-      const rejected = [
-        ...((conflicts?.report as { rejected?: { row: number; reason: string }[] } | undefined)?.rejected ??
-          []),
-        ...((agreements?.report as { rejected?: { row: number; reason: string }[] } | undefined)?.rejected ??
-          []),
-      ];
-      for (const r of rejected) ctx.io.err(`row ${r.row}: ${r.reason}\n`);
+      // a file that cannot be read as its kind stops the command before anything is written
+      for (const [read, report] of [
+        [texts.acd, conflicts?.report],
+        [texts.agreements, agreements?.report],
+      ] as const)
+        if (read && report?.error)
+          throw new UserError(
+            `${read.file}:${report.error.row}: ${report.error.reason}; nothing was imported`,
+          );
+      for (const [read, report] of [
+        [texts.acd, conflicts?.report],
+        [texts.agreements, agreements?.report],
+      ] as const)
+        for (const r of report?.rejected ?? []) ctx.io.err(`${read?.file}:${r.row}: ${r.reason}\n`);
       const systems =
         conflicts && agreements
           ? mergeUcdpSystems(conflicts.systems, agreements.systems)
           : (conflicts?.systems ?? agreements?.systems ?? []);
       const sha256 = createHash('sha256')
         .update(
-          Object.values(texts)
-            .map((t) => t?.sha256)
-            .join(':'),
+          // the same files in any order are the same import
+          (['acd', 'dyadic', 'agreements'] as const).map((kind) => texts[kind]?.sha256 ?? '').join(':'),
         )
         .digest('hex');
       const result = await withRegistry(globals(command), async (registry) => {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
 import { DEFAULT_CAMEO_DIR, sectorOfCameoCode } from '../../ingest/cameo-sectors.js';
@@ -32,6 +33,28 @@ async function sha256(file: string): Promise<string> {
     );
   }
   return hash.digest('hex');
+}
+
+/** Refuses a ZIP archive (GDELT publishes its files zipped) with the way to read it. */
+async function refuseArchive(file: string): Promise<void> {
+  let head: Buffer;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      head = Buffer.alloc(4);
+      await handle.read(head, 0, 4, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new UserError(
+      `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  if (head.toString('latin1') === 'PK\u0003\u0004')
+    throw new UserError(
+      `${file}: a ZIP archive; unzip it first (unzip ${basename(file)}) and import the .CSV inside (gzip, .gz, is read as it is); nothing was imported`,
+    );
 }
 
 interface FileImport {
@@ -98,7 +121,7 @@ export function registerEventImports(importer: Command, ctx: CommandContext): vo
     .command('gdelt')
     .description('GDELT 1.0 or 2.0 event files (with or without a header, .gz too) into a system')
     .argument('<files...>', 'GDELT event files')
-    .requiredOption('--system <id>', 'the system to build or add to (created if new)')
+    .option('--system <id>', 'the system to build or add to (created if new)', 'gdelt')
     .option('--name <text>', 'name of a new system', 'Events from GDELT')
     .option('--cameo <dir>', 'folder with CAMEO.eventcodes.txt and CAMEO.goldsteinscale.txt, for event names')
     .option(
@@ -113,7 +136,10 @@ their line numbers; they do not stop the import. Diplomatic events (036, 04x, 05
 engagements; every event counts in the monthly interactions of its actor pair.
 
 Example:
-  multitrack import gdelt georgia-*.csv --system georgia --name "Georgia in GDELT, 2011–2012"`,
+  multitrack import gdelt georgia-*.csv --system georgia --name "Georgia in GDELT, 2011–2012"
+
+Without --system the events go to the system "gdelt". A file in which no row is a GDELT record, a ZIP
+archive (unzip it first) or an empty file stops the command, and nothing is written.`,
     )
     .action(async (files, options, command) => {
       // Event names come from the CAMEO codebook: --cameo, else the shared data folder when present.
@@ -129,6 +155,7 @@ Example:
       const imports: FileImport[] = [];
       for (const file of files) {
         ctx.io.progress(`reading ${file}…`);
+        await refuseArchive(file);
         let aggregate;
         try {
           aggregate = await readGdeltFiles([file], {
@@ -138,6 +165,16 @@ Example:
         } catch (error) {
           throw new UserError(
             `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+          );
+        }
+        if (aggregate.rows.used === 0) {
+          const first = aggregate.rejects.first[0];
+          throw new UserError(
+            `${file}: ${
+              aggregate.rows.read === 0
+                ? 'holds no rows'
+                : `none of its ${aggregate.rows.read} rows is a GDELT 1.0 or 2.0 event record (57, 58 or 61 tab-separated columns)${first ? `; line ${first.line}: ${first.reason}` : ''}`
+            }; nothing was imported`,
           );
         }
         const summary = gdeltSummary(aggregate) as unknown as Record<string, unknown>;
@@ -156,7 +193,7 @@ Example:
     .command('plover')
     .description('PLOVER event records (JSON array or JSON Lines) into a system')
     .argument('<file>', 'PLOVER JSON file')
-    .requiredOption('--system <id>', 'the system to build or add to (created if new)')
+    .option('--system <id>', 'the system to build or add to (created if new)', 'plover')
     .option('--name <text>', 'name of a new system', 'Events from PLOVER')
     .option('--json', 'print one JSON document')
     .action(async (file, options, command) => {
@@ -168,9 +205,31 @@ Example:
           `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
         );
       }
+      const whole = read.problems.find((p) => p.index < 0);
+      if (whole)
+        throw new UserError(
+          `${file}${whole.line ? `:${whole.line}` : ''}: ${whole.message}; expected a JSON array of PLOVER records or JSON Lines; nothing was imported`,
+        );
       for (const p of read.problems.slice(0, 50))
-        ctx.io.err(`${file}: record ${p.index}${p.field ? ` ${p.field}` : ''}: ${p.message}\n`);
-      const summary = { events: read.events.length, problems: read.problems.length };
+        ctx.io.err(
+          `${file}${p.line ? `:${p.line}` : ''}: record ${p.index}${p.field ? ` ${p.field}` : ''}: ${p.message}\n`,
+        );
+      if (read.events.length === 0)
+        throw new UserError(
+          `${file}: ${read.records === 0 ? 'holds no records' : `none of its ${read.records} records is a usable PLOVER event`}; nothing was imported`,
+        );
+      const summary = {
+        recordsRead: read.records,
+        events: read.events.length,
+        rejected: read.problems.length,
+        problems: read.problems.map((p) => ({
+          record: p.index,
+          ...(p.line === undefined ? {} : { line: p.line }),
+          ...(p.id === undefined ? {} : { id: p.id }),
+          field: p.field ?? '',
+          reason: p.message,
+        })),
+      };
       report(
         ctx,
         globals(command).json ?? options.json,
