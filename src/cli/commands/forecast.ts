@@ -5,7 +5,8 @@
  * with a paired bootstrap; `--runs N --seed S` gives forecast intervals under stated input noise.
  */
 import { Option, type Command } from '@commander-js/extra-typings';
-import { formatProblem, readSystemFile } from '../../ingest/system-file.js';
+import { resolve } from 'node:path';
+import { SystemIndex } from '../../domain/system-index.js';
 import type { Issue } from '../../sim/negotiation/issue.js';
 import {
   DEFAULT_MODEL,
@@ -22,10 +23,12 @@ import { formatInputProblem } from '../../sim/negotiation/reading.js';
 import { compareModels, forecastAll, mae } from '../../sim/negotiation/score.js';
 import { engagementsFromSystem } from '../../sim/negotiation/system-engagements.js';
 import { DEFAULT_NOISE, forecastIntervals } from '../../sim/negotiation/uncertainty.js';
+import { REGISTRY_PREFIX, type SystemSource } from '../../sim/system/scenario-file.js';
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { line, printJson } from '../io.js';
 import { fraction, integer } from '../options.js';
+import { loadSystem } from '../scenario-input.js';
 import { table } from '../table.js';
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -66,16 +69,36 @@ function listModels(ctx: CommandContext, json: boolean): void {
   }
 }
 
+/**
+ * Adds the Track 1.5/2 engagements of a system: a system file, or `registry:ID` read through the registry
+ * with the viewer's access (--db, --as), as `simulate` reads the system a scenario names. Warns on stderr
+ * about a stakeholder whose `actor` is neither an actor nor a party of that system: it can take part in
+ * none of its engagements.
+ */
 async function withSystemEngagements(
+  ctx: CommandContext,
   issues: readonly Issue[],
-  file: string | undefined,
+  written: string | undefined,
+  command: { optsWithGlobals(): unknown },
 ): Promise<readonly Issue[]> {
-  if (file === undefined) return issues;
-  const reading = await readSystemFile(file);
-  const errors = reading.problems.filter((p) => p.severity === 'error');
-  if (!reading.system || !reading.index || errors.length > 0)
-    throw new UserError((errors.length ? errors : reading.problems).map(formatProblem).join('\n'));
-  const { system, index } = reading;
+  if (written === undefined) return issues;
+  const source: SystemSource = written.startsWith(REGISTRY_PREFIX)
+    ? { kind: 'registry', id: written.slice(REGISTRY_PREFIX.length).trim(), written }
+    : { kind: 'file', path: resolve(written), written };
+  if (source.kind === 'registry' && source.id === '')
+    throw new UsageError('--engagements registry:ID needs a system id after "registry:"');
+  const system = await loadSystem(source, command, '--engagements');
+  const index = new SystemIndex(system);
+  for (const issue of issues) {
+    for (const s of issue.stakeholders) {
+      if (s.actor === undefined) continue;
+      const type = index.typeOf(s.actor);
+      if (type !== 'actor' && type !== 'party')
+        ctx.io.err(
+          `warning: issue ${issue.id}: stakeholder ${s.id}: actor "${s.actor}" is not an actor or party of the system ${written}${type ? ` (it is a ${type})` : ''}, so no engagement of it reaches this stakeholder\n`,
+        );
+    }
+  }
   return issues.map((issue) => ({
     ...issue,
     engagements: [...issue.engagements, ...engagementsFromSystem(system, index, issue)],
@@ -96,6 +119,7 @@ function compare(
   issues: readonly Issue[],
   only: ModelSpec | undefined,
   options: ModelOptions,
+  rounds: number | undefined,
   resamples: number,
   seed: number,
   json: boolean,
@@ -112,13 +136,14 @@ function compare(
           ? [{ model: m }, { model: m, options: { preset: 'literal' } }]
           : [{ model: m }],
       );
-  const result = compareModels(entries, baseline, issues, resamples, seed);
+  const result = compareModels(entries, baseline, issues, resamples, seed, rounds);
   if (json) {
     printJson(ctx.io, {
       n: result.n,
       baseline: result.baseline,
       resamples: result.resamples,
       seed: result.seed,
+      ...(rounds === undefined ? {} : { rounds }),
       models: result.rows.map((r) => ({
         model: r.model,
         options: r.options,
@@ -131,21 +156,28 @@ function compare(
     });
     return;
   }
-  line(ctx.io, `${result.n} issues with outcomes; paired bootstrap, ${resamples} resamples, seed ${seed}`);
+  line(
+    ctx.io,
+    `${result.n} issues with outcomes; paired bootstrap, ${resamples} resamples, seed ${seed}${rounds === undefined ? '' : `; dynamic models run ${rounds} rounds`}`,
+  );
   if (fromDeu(file, issues)) line(ctx.io, DEU_CREDIT);
   line(
     ctx.io,
     table(
       ['model', 'options', 'MAE', '95% interval', `Δ vs ${result.baseline}`, '95% interval', 'better in'],
-      result.rows.map((r) => [
-        r.model,
-        describeOptions(r.options),
-        f2(r.mae),
-        `${f2(r.maeInterval[0])} – ${f2(r.maeInterval[1])}`,
-        `${r.difference >= 0 ? '+' : ''}${f2(r.difference)}`,
-        `${f2(r.differenceInterval[0])} – ${f2(r.differenceInterval[1])}`,
-        `${Math.round(r.better * 100)}%`,
-      ]),
+      result.rows.map((r) => {
+        // The baseline against itself: no difference to estimate.
+        const reference = r.model === result.baseline && Object.keys(r.options).length === 0;
+        return [
+          r.model,
+          describeOptions(r.options),
+          f2(r.mae),
+          `${f2(r.maeInterval[0])} – ${f2(r.maeInterval[1])}`,
+          reference ? '0' : `${r.difference >= 0 ? '+' : ''}${f2(r.difference)}`,
+          reference ? 'reference' : `${f2(r.differenceInterval[0])} – ${f2(r.differenceInterval[1])}`,
+          reference ? 'reference' : `${Math.round(r.better * 100)}%`,
+        ];
+      }),
     ),
   );
 }
@@ -172,8 +204,8 @@ export function registerForecast(program: Command, ctx: CommandContext): void {
     )
     .option('--salience-noise <sd>', `sd of salience noise on 0–1 (default ${DEFAULT_NOISE.salience})`)
     .option(
-      '--engagements <system-file>',
-      'add the Track 1.5/2 engagements of a system file (stakeholders name its actors)',
+      '--engagements <system>',
+      'add the Track 1.5/2 engagements of a system file, or of registry:SYSTEM-ID (read with --db, --as)',
     )
     .option('--json', 'print one JSON document')
     .addHelpText(
@@ -188,9 +220,10 @@ Examples:
   multitrack forecast emission-standards-actors.csv --model expected-utility --options preset=literal
   multitrack forecast deu-issues-dev.tsv --json
   multitrack forecast deu-issues-dev.tsv --compare
-  multitrack forecast my-issue.yaml --model multitrack --runs 500 --seed 7`,
+  multitrack forecast my-issue.yaml --model multitrack --runs 500 --seed 7
+  multitrack forecast my-issue.yaml --model multitrack --engagements registry:my-conflict --as my-org`,
     )
-    .action(async (file, opts) => {
+    .action(async (file, opts, command) => {
       const json = Boolean(opts.json);
       if (opts.listModels) {
         listModels(ctx, json);
@@ -221,10 +254,10 @@ Examples:
       };
       const reading = await readIssues(file);
       if (!reading.ok) throw new UserError(reading.problems.map(formatInputProblem).join('\n'));
-      const issues = await withSystemEngagements(reading.set.issues, opts.engagements);
+      const issues = await withSystemEngagements(ctx, reading.set.issues, opts.engagements, command);
 
       if (opts.compare) {
-        compare(ctx, issues, opts.model ? model : undefined, options, resamples, seed, json, file);
+        compare(ctx, issues, opts.model ? model : undefined, options, rounds, resamples, seed, json, file);
         return;
       }
       const forecasts = forecastAll(model, issues, options, rounds);

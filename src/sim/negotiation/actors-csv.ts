@@ -6,6 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 import { readSheet } from '../../ingest/csv-sheet.js';
+import { cellCountProblem } from './deu.js';
 import type { Stakeholder } from './issue.js';
 import { type InputProblem, type IssueReading, failed } from './reading.js';
 
@@ -56,6 +57,11 @@ export function readActorsCsvText(file: string, text: string): IssueReading {
   const ids = new Map<string, number>();
   for (const { row, cells } of sheet.rows) {
     if (cells.every((c) => c.trim() === '')) continue;
+    const width = cellCountProblem(file, row, sheet.header.length, cells.length);
+    if (width) {
+      problems.push(width);
+      continue;
+    }
     const cell = (name: string) => (cells[at(name)] ?? '').trim();
     const value = (name: string, min: number, max: number, hint: string): number | undefined => {
       const raw = cell(name);

@@ -70,6 +70,20 @@ function decisionRule(vote: string): DecisionRule | undefined {
   return undefined;
 }
 
+/**
+ * A row whose cell count differs from the header's: csv-parse is run with relax_column_count, so a
+ * short row would otherwise read its missing cells as empty (no position, salience 0) without a word.
+ */
+export function cellCountProblem(
+  file: string,
+  row: number,
+  expected: number,
+  got: number,
+): InputProblem | undefined {
+  if (got === expected) return undefined;
+  return { file, line: row, field: '', message: `expected ${expected} cells as in the header, got ${got}` };
+}
+
 /** Reads DEU rows from text; `file` names it in problems (FILE:ROW: column: message). */
 export function readDeuText(file: string, text: string): IssueReading {
   const sheet = readSheet(text);
@@ -94,6 +108,11 @@ export function readDeuText(file: string, text: string): IssueReading {
   const ids = new Set<string>();
   for (const { row, cells } of sheet.rows) {
     if (cells.every((c) => c.trim() === '')) continue;
+    const width = cellCountProblem(file, row, header.length, cells.length);
+    if (width) {
+      problems.push(width);
+      continue;
+    }
     const cell = (i: number | undefined) => (i === undefined || i < 0 ? '' : (cells[i] ?? '').trim());
     const number = (i: number | undefined, what: string): number | undefined => {
       const raw = cell(i);

@@ -1,5 +1,6 @@
 // The issue readers: the DEU table and the actors CSV from ../shared/data, issue files in YAML and JSON,
 // and the problems each reports for broken input (with the line, and the column where there is one).
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IssueSet } from './issue.js';
@@ -67,6 +68,40 @@ describe('DEU reader', () => {
       't.tsv:3: pcom: expected a position between 0 and 100 or an empty cell, got "abc"',
       't.tsv:4: scom: expected a salience between 0 and 100 or an empty cell, got "500"',
     ]);
+  });
+});
+
+describe('rows whose cell count differs from the header', () => {
+  it('reports a DEU row with missing cells instead of reading them as empty', async () => {
+    const text = await readFile(join(DATA, 'deu', 'deu-issues-dev.tsv'), 'utf8');
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.split(eol);
+    expect(lines[0]?.split('\t')).toHaveLength(75);
+    // Row 3 keeps only its first 20 cells.
+    lines[2] = (lines[2] ?? '').split('\t').slice(0, 20).join('\t');
+    expect(problems(readIssuesText('deu.tsv', lines.join(eol)))).toEqual([
+      'deu.tsv:3: expected 75 cells as in the header, got 20',
+    ]);
+  });
+
+  it('reports a DEU row with extra cells', () => {
+    const text = 'isnr\tpcom\tscom\trp\tout\nx1\t100\t50\t0\t80\nx2\t10\t50\t0\t80\t7\n';
+    expect(problems(readIssuesText('t.tsv', text))).toEqual([
+      't.tsv:3: expected 5 cells as in the header, got 6',
+    ]);
+  });
+
+  it('reports short and long rows of an actors CSV', () => {
+    const text = 'Actor,Capability,Position,Salience\nA,1,5,0.5\nB,1,5\nC,1,5,0.5,9\n';
+    expect(problems(readIssuesText('a.csv', text))).toEqual([
+      'a.csv:3: expected 4 cells as in the header, got 3',
+      'a.csv:4: expected 4 cells as in the header, got 5',
+    ]);
+  });
+
+  it('still skips blank lines', () => {
+    const text = 'Actor,Capability,Position,Salience\nA,1,5,0.5\n\nB,1,7,0.5\n';
+    expect(ok(readIssuesText('a.csv', text)).issues[0]?.stakeholders).toHaveLength(2);
   });
 });
 

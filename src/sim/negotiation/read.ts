@@ -3,6 +3,7 @@
  * table (TSV or CSV with p<actor>/s<actor>/rp/out) or the actors CSV (Actor, Capability, Position,
  * Salience). The layout follows from the extension and, for delimited text, from the header.
  */
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readSheet } from '../../ingest/csv-sheet.js';
 import { readTextFile } from '../../ingest/text-file.js';
@@ -32,6 +33,8 @@ export function readIssuesText(file: string, text: string): IssueReading {
 
 /** Reads issues from disk; a missing or unreadable file is a problem, not a throw. */
 export async function readIssues(file: string): Promise<IssueReading> {
+  const kind = await stat(file).catch(() => undefined);
+  if (kind?.isDirectory()) return fileProblem(file, 'is a directory, not an issue file');
   const read = await readTextFile(file, { maxBytes: MAX_ISSUE_FILE_BYTES, what: 'issue file' });
   return 'problem' in read ? fileProblem(file, read.problem) : readIssuesText(file, read.text);
 }

@@ -116,18 +116,22 @@ export interface Comparison {
   readonly rows: readonly ComparisonRow[];
 }
 
-/** Every (model, options) on the issues with outcomes, each against the baseline's errors. */
+/**
+ * Every (model, options) on the issues with outcomes, each against the baseline's errors; `rounds`
+ * (when given) is passed to every model, dynamic ones use it, static ones ignore it.
+ */
 export function compareModels(
   entries: readonly { readonly model: ModelSpec; readonly options?: ModelOptions }[],
   baseline: ModelSpec,
   issues: readonly Issue[],
   resamples = 2000,
   seed = 1,
+  rounds?: number,
 ): Comparison {
   const scored = issues.filter((i) => i.outcome !== undefined);
   if (scored.length === 0) throw new Error('no issue has a known outcome to compare against');
   const errorsOf = (model: ModelSpec, options: ModelOptions = {}) =>
-    forecastAll(model, scored, options).map((f) => f.error ?? 0);
+    forecastAll(model, scored, options, rounds).map((f) => f.error ?? 0);
   const base = errorsOf(baseline);
   return {
     n: scored.length,
