@@ -1,6 +1,7 @@
 /**
- * Reading a user's text file safely — a size limit, and a missing or unreadable file said in words — and
- * placing a JSON syntax error at its line and column. Shared by every reader of user files.
+ * Reading a user's text file safely — a size limit, a missing or unreadable file said in words, and a
+ * leading UTF-8 byte-order mark dropped (editors on Windows write one; JSON.parse rejects it) — and placing
+ * a JSON syntax error at its line and column. Shared by every reader of user files.
  */
 import { readFile } from 'node:fs/promises';
 import { LineCounter } from 'yaml';
@@ -17,7 +18,7 @@ export async function readTextFile(
         problem: `file is ${buffer.byteLength} bytes; ${options.what}s are limited to ${options.maxBytes} bytes`,
       };
     }
-    return { text: buffer.toString('utf8') };
+    return { text: withoutByteOrderMark(buffer.toString('utf8')) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const problem =
@@ -30,6 +31,11 @@ export async function readTextFile(
             : `cannot read: ${(error as Error).message}`;
     return { problem };
   }
+}
+
+/** `text` without a leading byte-order mark (U+FEFF), which is an encoding marker, not content. */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Where and why `text` is not JSON, or undefined when it parses. */

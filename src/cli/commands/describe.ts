@@ -13,6 +13,16 @@ import { table } from '../table.js';
 
 const label = (t: string | null) => (t === null ? '?' : t === 'multi-track' ? 'multi' : t);
 
+/**
+ * What puts a record on a track in the per-track counts: the three columns use different bases, so the
+ * same meeting can count on one track as an engagement and its initiative on another.
+ */
+export const TRACK_COUNT_BASIS = {
+  actors: 'home track of each actor by sector',
+  initiatives: 'declared track (the label in the file); derived from participants when none is declared',
+  engagements: 'derived track, classified from the sectors and capacities of the participants',
+} as const;
+
 export function renderDescription(io: Io, d: SystemDescription, problems: readonly Problem[]): void {
   line(io, `${d.name}  [${d.id}]`);
   const now = d.conflict.stage
@@ -29,10 +39,13 @@ export function renderDescription(io: Io, d: SystemDescription, problems: readon
   );
   line(io);
   line(io, 'By track');
+  line(io, `  actors: ${TRACK_COUNT_BASIS.actors}`);
+  line(io, `  initiatives: ${TRACK_COUNT_BASIS.initiatives}`);
+  line(io, `  engagements: ${TRACK_COUNT_BASIS.engagements}`);
   line(
     io,
     table(
-      ['Track', 'Name', 'Actors', 'Initiatives', 'Engagements'],
+      ['Track', 'Name', 'Actors (sector)', 'Initiatives (declared)', 'Engagements (derived)'],
       d.tracks
         .filter((t) => t.actors + t.initiatives + t.engagements > 0)
         .map((t) => [t.track, t.name, t.actors, t.initiatives, t.engagements]),
@@ -80,6 +93,7 @@ export function descriptionJson(reading: SystemReading) {
   if (!reading.index) return undefined;
   return {
     ...describeSystem(reading.index),
+    trackCountBasis: TRACK_COUNT_BASIS,
     file: reading.file,
     valid: reading.valid,
     findings: reading.problems,
@@ -96,7 +110,9 @@ export function registerDescribe(program: Command, ctx: CommandContext): void {
       'after',
       `
 The track of each initiative is the one the file declares, or else the one its engagements'
-participants give (see \`multitrack classify --help\`). Exit 1 when the file has errors.
+participants give (see \`multitrack classify --help\`); an engagement's track is always the one its
+participants give, and an actor's is the home track of its sector. The "By track" table says which
+basis each column uses (--json: trackCountBasis). Exit 1 when the file has errors.
 
 Example:
   multitrack describe cases/oslo-1993.yaml`,

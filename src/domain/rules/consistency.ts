@@ -3,6 +3,22 @@
  * dates in order, engagements inside their initiative's span, capacities that match the participant's
  * role, links between the record types their type allows, and declared tracks set against what the
  * participants say.
+ *
+ * Sources (each check's claim in CONSISTENCY_SOURCES):
+ * - capacity: seed 003 (Track 1 is "officials acting with national authority"; diplomats "representing
+ *   their governments with formal authority"), so an official capacity needs an office; seed 002 ("People
+ *   engaged in Track Two do not represent the state and should not try to"); seed 000 (Track 2 actors
+ *   "are not formally representing their government"); domain.md §3 (capacity decides the track).
+ * - tracks: domain.md §3 ("the track of a meeting follows from who takes part and in what capacity");
+ *   domain.md §2 (other conventions mapped onto one taxonomy); seed 000 and seed 004 (Oslo called Track 2).
+ * - context: domain.md §6 (stage, regime type and electoral calendars change what works); seed 002 (Track
+ *   2 "not effective in authoritarian regimes", "limited ability … at the war stage").
+ * - links, feeds-into: domain.md §5 (Track 2 prepares Track 1); seed 001 (unofficial tracks "feed into
+ *   official Track 1 processes"); seed 004 (Oslo "grew out of unofficial Track Two discussions before
+ *   transitioning into Track One negotiations"): feeding runs forward, so a cycle is a data error.
+ * - unique ids, references and dates are the integrity of the record model of domain.md §1 (a web of
+ *   actors, institutions and activities) and issue 2 §2 (an engagement is a dated meeting within an
+ *   initiative; a conflict's stage history is dated); the seeds make no claim about them.
  */
 import type { Actor } from '../actor.js';
 import { certainlyAfter, certainlyBefore, type PartialDate } from '../date.js';
@@ -14,6 +30,24 @@ import type { SystemIndex } from '../system-index.js';
 import { CLASSIFY_SOURCES } from './classify.js';
 
 type Check = (index: SystemIndex) => Finding[];
+
+/** The source of each consistency rule (by the rule name its findings carry), kept beside the rule. */
+export const CONSISTENCY_SOURCES = {
+  'unique-ids': 'data model (domain.md §1: the system as one web of records); no seed claim',
+  references: 'data model (domain.md §1; issue 2 §2: records refer to one another by id); no seed claim',
+  dates:
+    'data model (issue 2 §2: an engagement is a dated meeting within an initiative; the stage history is dated, domain.md §6)',
+  capacity:
+    'seed 003 (officials "acting with national authority", diplomats "representing their governments with formal authority"); seed 002 ("People engaged in Track Two do not represent the state"); seed 000 (Track 2 actors "are not formally representing their government")',
+  tracks:
+    'domain.md §3 (the track follows from who takes part and in what capacity); seed 000 and seed 004 (the Oslo backchannel called Track 2 though officials took part)',
+  context:
+    'domain.md §6 (conflict stage, regime type and electoral calendars change what works); seed 002 (Track 2 weak at war and in authoritarian regimes; Track 1 affected by electoral cycles)',
+  links:
+    'domain.md §5 (Track 2 prepares Track 1); seed 001 (unofficial tracks feed into official Track 1 processes); seed 004 (Oslo grew out of Track Two before transitioning into Track One)',
+} as const;
+
+export type ConsistencyRule = keyof typeof CONSISTENCY_SOURCES;
 
 const article = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
@@ -262,7 +296,7 @@ function capacities(index: SystemIndex): Finding[] {
             'capacity',
             'error',
             [...at, 'capacity'],
-            `"${actor.id}" takes part in an official capacity but has no officialRole; give the actor its office, or use capacity: personal`,
+            `"${actor.id}" takes part in an official capacity but has no officialRole; give the actor its office, or use capacity: personal (seed 003: an official acts with national authority, which needs an office)`,
           ),
         );
       }
