@@ -160,6 +160,27 @@ for (const [name, db] of locations) {
       expect(await ids('--as', 'foundation')).toContain('scholar');
     });
 
+    it("merges a system's own Kumu export back into it without copies", async () => {
+      const dir = join(work, `${name}-kumu-round-trip`);
+      const before = (await mt('export', 'system', 'oslo-1993', '--json')).stdout;
+      expect((await mt('export', 'kumu', 'oslo-1993', '--out', dir)).code).toBe(0);
+      const back = await mt(
+        'import',
+        'kumu',
+        join(dir, 'elements.csv'),
+        join(dir, 'connections.csv'),
+        '--system',
+        'oslo-1993',
+        '--json',
+      );
+      expect(back.stderr).toBe('');
+      expect(back.code).toBe(0);
+      const report = JSON.parse(back.stdout) as { actors: number; links: number; linksAlreadyHeld: number };
+      expect(report).toMatchObject({ actors: 0, links: 0 });
+      expect(report.linksAlreadyHeld).toBeGreaterThan(0);
+      expect((await mt('export', 'system', 'oslo-1993', '--json')).stdout).toBe(before);
+    });
+
     it('exports GEXF and GraphML that parse, and Kumu sheets that import back', async () => {
       for (const format of ['gexf', 'graphml'] as const) {
         const { stdout, code } = await mt('export', format, 'jcpoa-2015');

@@ -65,6 +65,12 @@ export interface KumuReadOptions {
   readonly connectionsFile: string;
   /** Ids already used by the system the map is merged into; new ids avoid them. */
   readonly existingIds?: ReadonlySet<string>;
+  /**
+   * Actors the system already holds: an element whose ID is one of them stands for that actor (the
+   * registry keeps its record; the element's other columns are not applied), so a map exported from a
+   * system merges back into it without copies.
+   */
+  readonly existingActors?: ReadonlySet<string>;
 }
 
 export interface KumuReading {
@@ -381,6 +387,8 @@ interface Element {
   readonly rawId: string;
   readonly recordType: Endpoint;
   id: string;
+  /** An actor the system already holds (`existingActors`). */
+  existing?: boolean;
 }
 
 /** Reads a Kumu map (elements and connections sheets as CSV) into actors and links. */
@@ -462,6 +470,11 @@ export function readKumu(elementsCsv: string, connectionsCsv: string, options: K
   // Pass 2: ids for the actors, in row order.
   for (const element of elements) {
     if (element.recordType !== 'actor') continue;
+    if (ID_PATTERN.test(element.rawId) && options.existingActors?.has(element.rawId)) {
+      element.id = element.rawId;
+      element.existing = true;
+      continue;
+    }
     const base = ID_PATTERN.test(element.rawId)
       ? element.rawId
       : slugify(element.rawId) || slugify(element.label) || 'actor';
@@ -471,7 +484,9 @@ export function readKumu(elementsCsv: string, connectionsCsv: string, options: K
   const partyIds = new Set(elements.filter((e) => e.recordType === 'party').map((e) => e.id));
   const knownParty = (id: string) => partyIds.has(id) || (options.existingIds?.has(id) ?? false);
 
-  const actors = elements.filter((e) => e.recordType === 'actor').map((e) => actorOf(e, ecols, knownParty));
+  const actors = elements
+    .filter((e) => e.recordType === 'actor' && !e.existing)
+    .map((e) => actorOf(e, ecols, knownParty));
 
   // Connections.
   const links: LinkInput[] = [];

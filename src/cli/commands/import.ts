@@ -3,6 +3,7 @@
  * command: any problem in any file and nothing is written, every problem reported.
  */
 import type { Command } from '@commander-js/extra-typings';
+import { type Link, linkId } from '../../domain/link.js';
 import type { System } from '../../domain/system.js';
 import { readFile } from 'node:fs/promises';
 import { SystemSchema } from '../../domain/system.js';
@@ -96,6 +97,8 @@ Examples:
       `
 Elements become actors (a type we do not know: an unclassified actor that keeps its Kumu type);
 connections become links (a type we do not know: a "related" link that keeps it as its label).
+An element whose ID is an actor of the system stands for that actor, and a connection the system already
+holds is not added again, so a map exported with \`multitrack export kumu\` merges back without copies.
 Any problem — a connection to no element, a duplicate label, a malformed row — and nothing is written.
 
 Example:
@@ -119,6 +122,9 @@ Example:
             elementsFile,
             connectionsFile,
             existingIds: ids,
+            existingActors: new Set(
+              (current.actors ?? []).map((a) => String((a as { id?: string }).id ?? '')),
+            ),
           });
           if (reading.problems.length > 0) {
             throw new UserError(
@@ -130,10 +136,13 @@ Example:
               ].join('\n'),
             );
           }
+          // a connection the system already holds (same ends, same type) is the same link, not a copy
+          const held = new Set((current.links ?? []).map((l) => linkId(l as Link)));
+          const newLinks = reading.links.filter((l) => !held.has(linkId(l as Link)));
           const merged = {
             ...current,
             actors: [...(current.actors ?? []), ...reading.actors],
-            links: [...(current.links ?? []), ...reading.links],
+            links: [...(current.links ?? []), ...newLinks],
           };
           const parsed = SystemSchema.safeParse(merged);
           if (!parsed.success) {
@@ -148,7 +157,12 @@ Example:
             by: process.env.USER ?? 'cli',
             replace: true,
           });
-          return { actors: reading.actors.length, links: reading.links.length, ...result };
+          return {
+            actors: reading.actors.length,
+            links: newLinks.length,
+            linksAlreadyHeld: reading.links.length - newLinks.length,
+            ...result,
+          };
         });
         if (options.json) printJson(ctx.io, { imported: true, system: options.system, ...report });
         else line(ctx.io, `merged ${report.actors} actors and ${report.links} links into ${options.system}`);
