@@ -58,6 +58,23 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: restrict(
+      [
+        'pg',
+        'drizzle-orm',
+        'drizzle-orm/*',
+        '@electric-sql/*',
+        '**/store/*',
+        '!**/store/port.js',
+        '!**/store/open.js',
+        '**/store/*/**',
+      ],
+      'commands reach the registry through its port (store/port.js) and opener (store/open.js) only; SQL stays in src/store',
+    ),
+  },
+  {
     files: ['test/**/*.ts', 'src/**/*.test.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
