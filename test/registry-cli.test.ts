@@ -66,6 +66,25 @@ for (const [name, db] of locations) {
       const ok = await mt('import', 'system', good, '--json');
       expect(ok.code).toBe(0);
       expect((await mt('import', 'system', good)).stderr).toMatch(/already in the registry; use --replace/);
+      // every system in the way is named, and a --json failure lists every problem
+      const both = await mt('import', 'system', good, 'cases/oslo-1993.yaml');
+      expect(both.code).toBe(1);
+      expect(both.stderr).toContain(`system "fresh-${name}" is already in the registry`);
+      expect(both.stderr).toContain('system "oslo-1993" is already in the registry');
+      const broken = await mt(
+        'import',
+        'system',
+        'test/fixtures/broken/binding-track-2-outcome.yaml',
+        'test/fixtures/broken/adopted-by-track-2.yaml',
+        '--json',
+      );
+      expect(broken.code).toBe(1);
+      const failure = JSON.parse(broken.stdout) as { imported: boolean; problems: string[] };
+      expect(failure.imported).toBe(false);
+      expect(failure.problems.map((p) => p.split(':')[0])).toEqual([
+        'test/fixtures/broken/binding-track-2-outcome.yaml',
+        'test/fixtures/broken/adopted-by-track-2.yaml',
+      ]);
     });
 
     it('update names its base version; a stale one fails and changes nothing; history shows both sides', async () => {

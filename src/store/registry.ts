@@ -217,13 +217,20 @@ export function createRegistry(sql: SqlClient): Registry {
         const q = queries(tx);
         const report = [];
         let records = 0;
+        const held = new Set<string>();
+        for (const system of systems) if ((await q.systemHead(system.id)) !== undefined) held.add(system.id);
+        if (held.size > 0 && !options.replace) {
+          // every system that is in the way, not only the first
+          const problems = [...held].map((id) => `system "${id}" is already in the registry`);
+          throw new RecordRejectedError(
+            held.size === 1
+              ? `${problems[0]}; use --replace to update it (its history is kept)`
+              : `${held.size} of the systems are already in the registry; use --replace to update them (their history is kept)`,
+            held.size === 1 ? [] : problems,
+          );
+        }
         for (const system of systems) {
-          const exists = (await q.systemHead(system.id)) !== undefined;
-          if (exists && !options.replace) {
-            throw new RecordRejectedError(
-              `system "${system.id}" is already in the registry; use --replace to update it (its history is kept)`,
-            );
-          }
+          const exists = held.has(system.id);
           const old = exists ? await q.rowsNow(system.id) : [];
           const { changes, newRows } = await q.writeSystem(system.id, system as never, old, options);
           records += newRows.length;

@@ -38,23 +38,24 @@ Examples:
     .action(async (files, options, command) => {
       const opts = globals(command);
       const systems: System[] = [];
+      const problems: string[] = [];
       let failed = false;
       for (const file of files) {
         ctx.io.progress(`reading ${file}…`);
         const reading = await readSystemFile(file);
-        for (const p of reading.problems) if (p.severity === 'error') ctx.io.err(`${formatProblem(p)}\n`);
+        for (const p of reading.problems) if (p.severity === 'error') problems.push(formatProblem(p));
         if (!reading.valid || !reading.system) failed = true;
         else systems.push(reading.system);
       }
       const ids = systems.map((s) => s.id);
-      const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-      if (dup) {
-        ctx.io.err(`multitrack: system "${dup}" is in more than one of the files\n`);
+      for (const dup of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) {
+        problems.push(`system "${dup}" is in more than one of the files`);
         failed = true;
       }
+      for (const problem of problems) ctx.io.err(`${problem}\n`);
       if (failed) {
         if (options.json)
-          printJson(ctx.io, { imported: false, reason: 'invalid input; nothing was written' });
+          printJson(ctx.io, { imported: false, reason: 'invalid input; nothing was written', problems });
         ctx.io.err('multitrack: nothing was imported (fix the problems above and run the command again)\n');
         ctx.exitCode = EXIT.invalid;
         return;
