@@ -55,7 +55,10 @@ export interface RecordRef {
   readonly id: string;
 }
 
-/** Resolves SYSTEM/ID, or ID with --system, or an ID that only one system has. */
+/**
+ * Resolves SYSTEM/ID, or ID with --system, or an ID that only one system has (or, for a deleted record,
+ * had).
+ */
 export async function resolveRef(
   registry: Registry,
   viewer: Viewer,
@@ -68,6 +71,11 @@ export async function resolveRef(
   const holders: string[] = [];
   for (const s of await registry.systems(viewer)) {
     if (await registry.get(viewer, s.id, ref)) holders.push(s.id);
+  }
+  if (holders.length === 0) {
+    // a deleted record is in no listing: its history (as the viewer may see it) says where it was
+    const was = new Set((await registry.history(viewer, { id: ref })).map((e) => e.systemId));
+    holders.push(...[...was].sort());
   }
   if (holders.length === 1) return { systemId: holders[0] as string, id: ref };
   if (holders.length === 0) throw new UserError(`no record "${ref}" in any system of the registry`);

@@ -254,17 +254,13 @@ export function registerRecords(program: Command, ctx: CommandContext): void {
   program
     .command('restore')
     .description('bring back a deleted record, as it was when deleted')
-    .argument('<record>', 'SYSTEM/ID (a deleted record is in no listing, so name its system)')
+    .argument('<record>', 'SYSTEM/ID, or ID (the system it was in is found from the history)')
     .option('--system <id>', 'the system the record was in')
     .option('--json', 'print one JSON document')
     .action(async (ref, options, command) => {
       const opts = globals(command);
-      const slash = ref.indexOf('/');
-      const systemId = slash > 0 ? ref.slice(0, slash) : options.system;
-      const id = slash > 0 ? ref.slice(slash + 1) : ref;
-      if (!systemId)
-        throw new UsageError('name the system: multitrack restore SYSTEM/ID, or --system SYSTEM');
       await withRegistry(opts, async (registry, viewer) => {
+        const { systemId, id } = await resolveRef(registry, viewer, ref, options.system);
         const restored = await registry.restore(systemId, id, {
           by: opts.as ?? process.env.USER ?? 'cli',
           viewer,
