@@ -57,6 +57,19 @@ describe('the examples of the issue', () => {
     expect(classified('Chamber of Commerce of Mali').sector).toBe('business');
     expect(classified('Former President of Finland Martti Ahtisaari').sector).toBe('former-official');
     expect(classified('with the support of the international community').status).toBe('unknown');
+    expect(classified('Press Secretary to the President').sector).toBe('government');
+    expect(classified('Confédération syndicale des travailleurs').sector).toBe('activist');
+    expect(classified('Quaker United Nations Office').sector).toBe('religious');
+    expect(classified('Free Syrian Army').sector).toBe('armed-group');
+    expect(classified('Inter-Governmental Authority on Development').sector).toBe('igo');
+    expect(classified('Sheikh of Al-Azhar').sector).toBe('religious');
+    expect(classified('Représentant des confessions religieuses').sector).toBe('religious');
+    expect(classified('OIF').sector).toBe('igo');
+  });
+
+  it('gives each faith body its own reason', () => {
+    expect(classified('the Salvation Army').reason).toMatch(/whatever "army" says/);
+    expect(classified('EGLISE CATHOLIQUE').reason).not.toMatch(/Salvation Army/);
   });
 
   it('reads French and Spanish', () => {

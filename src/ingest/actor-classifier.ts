@@ -157,6 +157,12 @@ const RULES: readonly Rule[] = [
   ),
   rule(
     'A',
+    'press secretar(?:y|ies)|(?:government|presidential|official) spokes(?:man|men|person|persons|woman|women)|spokes(?:man|person|woman) (?:of|for|to) the (?:government|president|prime minister|ministry)|porte ?parole (?:du gouvernement|de la presidence|du president)',
+    'government',
+    `a spokesperson of a government speaks for the state (${D1}: officials) — a press secretary is an office, not the press`,
+  ),
+  rule(
+    'A',
     'heads? of state|chef de l etat|chefs? d etat|heads? of government|chef du gouvernement|kings?|queens?|roi|reine|emirs?|amir of|crown prince|prince heritier|monarch|his majesty|her majesty|sa majeste|sultan of|president of the republic|presidente? de la republique|presidente de la republica',
     'government',
     `a head of state or government (${D1}: heads of state) — an emir or a king rules a state, whatever other titles (sheikh) the name carries`,
@@ -216,6 +222,12 @@ const RULES: readonly Rule[] = [
   ),
   rule(
     'B',
+    'quaker united nations office|quno|quaker (?:council|office) for (?:european|international) affairs',
+    'religious',
+    `a Quaker office that works at the UN or the EU: a faith body beside the IGO, not part of it (${README}: REL Track 7)`,
+  ),
+  rule(
+    'B',
     'united nations?|nations unies|naciones unidas|organi[sz]ation des nations unies|security council|conseil de securite|secretary general of the un|un secretary general|srsg|(?:special |personal )?(?:representatives?|envoys?) of the (?:un )?secretary general|representant special du secretaire general|peace ?keep(?:ing|ers?)|maintien de la paix|casques bleus|blue helmets|resident coordinator|coordonn?ateur resident|systeme des nations unies',
     'igo',
     `the United Nations or its bodies (${README}: IGO and UN bodies are Track 1)`,
@@ -228,18 +240,24 @@ const RULES: readonly Rule[] = [
       'osce|csce|organi[sz]ation for security and co ?operation in europe|conference on security and co ?operation in europe|minsk group|nato|otan|north atlantic treaty',
       'league of arab states|arab league|ligue arabe|ligue des etats arabes|gulf co ?operation council|conseil de cooperation du golfe',
       'organi[sz]ation of (?:the )?islamic (?:conference|co ?operation)|organisations? de la (?:conference|cooperation) islamique|organi[sz]ation of american states|organisation des etats americains',
-      'igad|intergovernmental authority on development|ecowas|cedeao|ecomog|economic community of (?:west|central) african states|communaute economique des etats de l afrique (?:de l ouest|centrale)|ceeac|eccas|sadc|southern african development community|east african community|icglr|international conference on the great lakes region|conference internationale sur la region des grands lacs|cemac|cen sad|uemoa|community of portuguese speaking countries|comunidade dos paises de lingua portuguesa|cplp',
+      'igad|inter ?governmental authority on development|organi[sz]ation internationale de la francophonie|francophonie|oif|ecowas|cedeao|ecomog|economic community of (?:west|central) african states|communaute economique des etats de l afrique (?:de l ouest|centrale)|ceeac|eccas|sadc|southern african development community|east african community|icglr|international conference on the great lakes region|conference internationale sur la region des grands lacs|cemac|cen sad|uemoa|community of portuguese speaking countries|comunidade dos paises de lingua portuguesa|cplp',
       'commonwealth of independent states|communaute des etats independants|commonwealth secretariat|asean|association of south ?east asian nations|world bank|banque mondiale|international monetary fund|fonds monetaire international|african development bank|organisation internationale de la francophonie|la francophonie',
-      'intergovernmental organi[sz]ations?|organisations? intergouvernementales?|common market|marche commun|economic co ?operation|international labou?r (?:office|organi[sz]ation)|external action service|eeas',
+      'inter ?governmental organi[sz]ations?|organisations? intergouvernementales?|common market|marche commun|economic co ?operation|international labou?r (?:office|organi[sz]ation)|external action service|eeas',
     ].join('|'),
     'igo',
     `an intergovernmental organisation (${README}: IGO is Track 1; ${D1}: delegations to international organisations)`,
   ),
   rule(
     'B',
-    'community of sant ?egidio|comunita di sant ?egidio|communaute de sant ?egidio|sant? ?egidio|salvation army|armee du salut|ejercito de salvacion|caritas|world council of churches|conseil oecumenique des eglises|councils? of churches|conseils? des eglises|holy see|saint siege|santa sede|vatican|apostolic nuncio|nonce apostolique|quakers?|friends service committee|mennonites?|lutheran world federation|religions for peace|inter ?religious councils?|inter ?faith|conseil interreligieux|ulema|ulama|oulema|islamic councils?|supreme council for islamic affairs|conseil islamique|muslim councils?|jewish congress|rabbinate|episcopal conference|conference episcopale|conferencia episcopal|bishops conference|conference des eveques|(?:arch)?dioceses?|parish|churche?s?|eglises?|iglesias?|mosques?|mosquees?|synagogues?|monaster(?:y|ies)|temples?|evangelical|evangelique|catholic|catholique|catolica|protestant|anglican|methodist|presbyterian|baptist|pentecostal|orthodox church',
+    'salvation army|armee du salut|ejercito de salvacion',
     'religious',
-    `a church or faith body (${README}: "churches and Sant'Egidio (Track 7)"; ${README}: REL Track 7) — the Salvation Army is a church, whatever "army" says`,
+    `the Salvation Army: a church, whatever "army" says (${README}: REL Track 7)`,
+  ),
+  rule(
+    'B',
+    'community of sant ?egidio|comunita di sant ?egidio|communaute de sant ?egidio|sant? ?egidio|caritas|al ?azhar|confessions? religieuses?|communautes? religieuses?|religious (?:leaders?|communit(?:y|ies)|denominations?)|world council of churches|conseil oecumenique des eglises|councils? of churches|conseils? des eglises|holy see|saint siege|santa sede|vatican|apostolic nuncio|nonce apostolique|quakers?|friends service committee|mennonites?|lutheran world federation|religions for peace|inter ?religious councils?|inter ?faith|conseil interreligieux|ulema|ulama|oulema|islamic councils?|supreme council for islamic affairs|conseil islamique|muslim councils?|jewish congress|rabbinate|episcopal conference|conference episcopale|conferencia episcopal|bishops conference|conference des eveques|(?:arch)?dioceses?|parish|churche?s?|eglises?|iglesias?|mosques?|mosquees?|synagogues?|monaster(?:y|ies)|temples?|evangelical|evangelique|catholic|catholique|catolica|protestant|anglican|methodist|presbyterian|baptist|pentecostal|orthodox church',
+    'religious',
+    `a church or faith body (${README}: "churches and Sant'Egidio (Track 7)"; ${README}: REL Track 7)`,
   ),
   rule(
     'B',
@@ -255,7 +273,7 @@ const RULES: readonly Rule[] = [
   ),
   rule(
     'B',
-    'rebels?|rebelles?|rebellion|rebeldes?|insurgents?|insurges|guerr?ill?as?|militias?|milices?|milicias?|armed groups?|groupes? armes?|mouvements? armes?|armed movements?|grupos? armados?|armed opposition|opposition armee|(?:national |people s |popular |islamic |patriotic |democratic )?liberation (?:front|army|movement|tigers|organi[sz]ation)|(?:front|mouvement|armee|movimiento|frente|ejercito)(?: [a-z]+){0,3} (?:de |pour la )?liberation|resistance (?:army|movement|front)|revolutionary (?:armed forces|united front|front)|fuerzas armadas revolucionarias|jihad|mujahid(?:ee|i)n|self ?defen[cs]e forces|paramilitar(?:y|ies)|militiam[ae]n|terror(?:ist)? (?:groups?|organi[sz]ations?|cells?|networks?)|terrorists?|fronts?|frente|mouvement (?:politico )?militaire',
+    'free [a-z]+ army|armee [a-z]+ libre|ejercito [a-z]+ libre|rebels?|rebelles?|rebellion|rebeldes?|insurgents?|insurges|guerr?ill?as?|militias?|milices?|milicias?|armed groups?|groupes? armes?|mouvements? armes?|armed movements?|grupos? armados?|armed opposition|opposition armee|(?:national |people s |popular |islamic |patriotic |democratic )?liberation (?:front|army|movement|tigers|organi[sz]ation)|(?:front|mouvement|armee|movimiento|frente|ejercito)(?: [a-z]+){0,3} (?:de |pour la )?liberation|resistance (?:army|movement|front)|revolutionary (?:armed forces|united front|front)|fuerzas armadas revolucionarias|jihad|mujahid(?:ee|i)n|self ?defen[cs]e forces|paramilitar(?:y|ies)|militiam[ae]n|terror(?:ist)? (?:groups?|organi[sz]ations?|cells?|networks?)|terrorists?|fronts?|frente|mouvement (?:politico )?militaire',
     'armed-group',
     'an armed non-state group (CAMEO REB, PLOVER "armed opposition"; a "front" is the usual name of a political-military movement in a conflict: FLN, Polisario, RUF): sector armed-group, whose negotiators are Track 1 (seed 000: the government "negotiated Track 1 with the FARC")',
   ),
@@ -345,7 +363,7 @@ const RULES: readonly Rule[] = [
   ),
   rule(
     'D',
-    'activists?|activistes?|activistas?|campaigners?|protesters?|manifestants?|social movements?|mouvements? sociaux|movimientos? sociales?|peace movements?|mouvements? (?:pour la paix|de la paix)|protest movements?|anti ?war|trade unions?|labou?r unions?|workers unions?|syndicats?|sindicatos?|unions? of workers|workers|travailleurs|trabajadores|strikers|grevistes|opposition|oposicion',
+    'activists?|activistes?|activistas?|campaigners?|protesters?|manifestants?|social movements?|mouvements? sociaux|movimientos? sociales?|peace movements?|mouvements? (?:pour la paix|de la paix)|protest movements?|anti ?war|trade unions?|labou?r unions?|workers unions?|syndicats?|syndicales?|confederations? syndicales?|sindicatos?|unions? of workers|workers|travailleurs|trabajadores|strikers|grevistes|opposition|oposicion',
     'activist',
     `activists, movements, unions and the opposition (${README}: "activist and opposition civic groups Track 6"; domain.md §2 Track 6)`,
   ),
