@@ -4,8 +4,32 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Outside src/store nothing touches SQL: no database driver, no Drizzle, and of the store only its port
+// (store/port.js) and its opener (store/open.js), which is all the CLI uses.
+const STORAGE = {
+  group: [
+    'pg',
+    'pg/*',
+    'drizzle-orm',
+    'drizzle-orm/*',
+    'drizzle-kit',
+    '@electric-sql/*',
+    '**/store/*',
+    '!**/store/port.js',
+    '!**/store/open.js',
+    '**/store/*/**',
+  ],
+  message:
+    'outside src/store, reach the registry through its port (store/port.js) and opener (store/open.js) only; SQL, Drizzle and the drivers stay in src/store',
+};
+
+// A block's own boundaries, plus the storage boundary for every module outside src/store (one rule
+// setting per file, so each block carries both).
 const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: [...(groups.length > 0 ? [{ group: groups, message }] : []), STORAGE] },
+  ],
 });
 
 export default tseslint.config(
@@ -19,6 +43,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/**'],
+    rules: restrict([], ''),
   },
   {
     files: ['src/domain/**/*.ts'],
@@ -52,27 +81,19 @@ export default tseslint.config(
   },
   {
     files: ['src/store/**/*.ts'],
-    rules: restrict(
-      ['**/api/**', '**/cli/**', '**/analytics/**', '**/sim/**'],
-      'the store serves the views; it does not import them',
-    ),
-  },
-  {
-    files: ['src/cli/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
-    rules: restrict(
-      [
-        'pg',
-        'drizzle-orm',
-        'drizzle-orm/*',
-        '@electric-sql/*',
-        '**/store/*',
-        '!**/store/port.js',
-        '!**/store/open.js',
-        '**/store/*/**',
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/**', '**/cli/**', '**/analytics/**', '**/sim/**'],
+              message: 'the store serves the views; it does not import them',
+            },
+          ],
+        },
       ],
-      'commands reach the registry through its port (store/port.js) and opener (store/open.js) only; SQL stays in src/store',
-    ),
+    },
   },
   {
     files: ['test/**/*.ts', 'src/**/*.test.ts', 'bench/**/*.ts'],

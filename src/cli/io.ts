@@ -12,7 +12,10 @@ export interface Io {
 }
 
 export const processIo: Io = {
-  out: (text) => process.stdout.write(text),
+  out: (text) => {
+    stopQuietlyWhenStdoutCloses();
+    process.stdout.write(text);
+  },
   err: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   progress: (text) => {
@@ -28,11 +31,16 @@ export function line(io: Io, text = ''): void {
   io.out(`${text}\n`);
 }
 
+/** The EPIPE handler is installed once: by the entry point, or by the first write through processIo. */
+let watchingStdout = false;
+
 /**
  * A reader that stops early (`multitrack history | head -1`) closes the pipe: stop quietly, as Unix
  * tools do, instead of failing with EPIPE.
  */
 export function stopQuietlyWhenStdoutCloses(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;

@@ -6,6 +6,7 @@
 import { openRegistry, registryLocation, RegistryUnavailableError } from '../store/open.js';
 import {
   ADMIN,
+  BadRequestError,
   ConflictError,
   NotFoundError,
   RecordRejectedError,
@@ -43,7 +44,8 @@ export async function withRegistry<T>(
     if (error instanceof RecordRejectedError) {
       throw new UserError([error.message, ...error.problems.map((p) => `  ${p}`)].join('\n'));
     }
-    if (error instanceof ConflictError || error instanceof NotFoundError) throw new UserError(error.message);
+    if (error instanceof ConflictError || error instanceof NotFoundError || error instanceof BadRequestError)
+      throw new UserError(error.message);
     throw error;
   } finally {
     await registry.close();

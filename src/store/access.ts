@@ -62,7 +62,10 @@ export class Visibility {
     private readonly readableIds: ReadonlySet<string>,
   ) {}
 
-  /** Decides, for each record of a system, whether the viewer may see it exist and read it. */
+  /**
+   * Decides, for each record of a system, whether the viewer may see it exist and read it. A record and
+   * the records it names (its refs) are enough to decide that record: only a link depends on others.
+   */
   static of(viewer: Viewer, headers: readonly AccessHeader[]): Visibility {
     const visible = new Set<string>();
     const readable = new Set<string>();

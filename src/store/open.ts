@@ -3,7 +3,7 @@
  * environment variable, or `./.multitrack` (embedded PGlite) in the working directory.
  */
 import { resolve } from 'node:path';
-import { openPglite } from './pglite/index.js';
+import { RegistryInUseError, openPglite } from './pglite/index.js';
 import type { Registry } from './port.js';
 import { createRegistry } from './registry.js';
 import { openPostgres, redactUrl } from './postgres/index.js';
@@ -32,6 +32,7 @@ export async function openSql(location: string): Promise<SqlClient> {
   try {
     return isPostgresUrl(location) ? await openPostgres(location) : await openPglite(resolve(location));
   } catch (error) {
+    if (error instanceof RegistryInUseError) throw new RegistryUnavailableError(error.message);
     const reason = error instanceof Error ? error.message : String(error);
     const where = isPostgresUrl(location) ? redactUrl(location) : resolve(location);
     throw new RegistryUnavailableError(`cannot open the registry at ${where}: ${reason}`);

@@ -218,3 +218,11 @@ export class RecordRejectedError extends Error {
     this.name = 'RecordRejectedError';
   }
 }
+
+/** A request the registry cannot answer as given, such as a moment or date that does not exist. */
+export class BadRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}

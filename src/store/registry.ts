@@ -4,7 +4,7 @@
  */
 import { ActorSchema } from '../domain/actor.js';
 import { ConflictSchema } from '../domain/conflict.js';
-import { earliest } from '../domain/date.js';
+import { earliest, partialDateProblem } from '../domain/date.js';
 import { EngagementSchema } from '../domain/engagement.js';
 import { InitiativeSchema } from '../domain/initiative.js';
 import { LinkSchema } from '../domain/link.js';
@@ -15,6 +15,7 @@ import type { RecordType } from '../domain/record.js';
 import { type AccessHeader, Visibility, levelAllows, present, requiredRefs, scrub } from './access.js';
 import {
   ADMIN,
+  BadRequestError,
   type HistoryEntry,
   type Interaction,
   NotFoundError,
@@ -145,6 +146,50 @@ async function checkWritable(
     throw new RecordRejectedError(`you may not read "${id}", so you cannot ${verb} it. Nothing was changed.`);
 }
 
+const MOMENT =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Refuses a moment (asOf) or a date (on) that does not exist before any SQL sees it, so a bad one is the
+ * caller's mistake in words, never a database error.
+ */
+function checkReadTime(time: ReadTime): void {
+  if (time.on !== undefined) {
+    const problem = partialDateProblem(time.on);
+    if (problem !== undefined) throw new BadRequestError(`the date ${JSON.stringify(time.on)}: ${problem}`);
+  }
+  if (time.asOf !== undefined) {
+    const text = time.asOf.trim();
+    const m = MOMENT.exec(text);
+    const [h, min, sec] = [m?.[2], m?.[3], m?.[4]].map((x) => Number(x ?? 0)) as [number, number, number];
+    if (
+      !m ||
+      partialDateProblem(m[1] as string) !== undefined ||
+      h > 23 ||
+      min > 59 ||
+      sec > 59 ||
+      Number.isNaN(Date.parse(text.replace(' ', 'T')))
+    )
+      throw new BadRequestError(
+        `the moment ${JSON.stringify(time.asOf)} does not exist; expected an ISO 8601 moment such as 2026-11-22 or 2026-11-22T10:00:00Z`,
+      );
+  }
+}
+
+/** Refuses a limit or offset that is not a whole number of at least `min`. */
+function checkCount(what: string, value: number | undefined, min: number): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= min))
+    throw new BadRequestError(`the ${what} ${value} is not a whole number of at least ${min}`);
+}
+
+/** A database refusal of a date or time value, as the caller's mistake (SQLSTATE class 22: data exception). */
+function dateError(error: unknown): BadRequestError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '22007' || code === '22008' || code === '22009')
+    return new BadRequestError(`the registry refused a date or time: ${(error as Error).message}`);
+  return undefined;
+}
+
 export function createRegistry(sql: SqlClient): Registry {
   const read = queries(sql);
 
@@ -153,15 +198,24 @@ export function createRegistry(sql: SqlClient): Registry {
    * visible both then and now: making a record secret hides its past too.
    */
   async function readSet(viewer: Viewer, systemId: string, time: ReadTime = {}): Promise<ReadSet> {
-    const exists = time.asOf
-      ? await read.systemExisted(systemId, time.asOf)
+    checkReadTime(time);
+    const asOf = time.asOf;
+    const past = async <T>(fn: (at: string) => Promise<T>): Promise<T> => {
+      try {
+        return await fn(asOf as string);
+      } catch (error) {
+        throw dateError(error) ?? error;
+      }
+    };
+    const exists = asOf
+      ? await past((at) => read.systemExisted(systemId, at))
       : (await read.systemHead(systemId)) !== undefined;
     if (!exists)
       throw new NotFoundError(
         `no system "${systemId}" in the registry${time.asOf ? ` as of ${time.asOf}` : ''}`,
       );
     const now = await read.rowsNow(systemId);
-    const rows = time.asOf ? await read.rowsAsOf(systemId, time.asOf) : now;
+    const rows = asOf ? await past((at) => read.rowsAsOf(systemId, at)) : now;
     let visibility = Visibility.of(viewer, now.filter((r) => !r.deleted).map(header));
     if (time.asOf && viewer.kind !== 'admin') {
       const then = Visibility.of(viewer, rows.filter((r) => !r.deleted).map(header));
@@ -314,13 +368,36 @@ export function createRegistry(sql: SqlClient): Registry {
       return assembleSystem(head, kept);
     },
 
-    async get(viewer, systemId, id, time) {
+    async get(viewer, systemId, id, time = {}) {
+      if (time.asOf === undefined && time.on === undefined) {
+        // Indexed path: the record by its key, and the records it names (whose visibility decides
+        // whether a link shows, whether its content is readable and what is scrubbed from it).
+        if (!(await read.systemHead(systemId)))
+          throw new NotFoundError(`no system "${systemId}" in the registry`);
+        const [found] = await sql.query<DbRow>(
+          `SELECT ${ROW_COLUMNS} FROM records WHERE system_id = $1 AND id = $2 AND NOT deleted`,
+          [systemId, id],
+        );
+        if (!found) return undefined;
+        const row = fromDb(found);
+        const named =
+          viewer.kind === 'admin' || row.refs.length === 0
+            ? []
+            : await sql.query<DbRow>(
+                `SELECT ${ROW_COLUMNS} FROM records WHERE system_id = $1 AND id = ANY($2::text[]) AND NOT deleted`,
+                [systemId, row.refs],
+              );
+        const visibility = Visibility.of(viewer, [row, ...named.map(fromDb)].map(header));
+        return visibility.exists(row.id) ? present(row, visibility) : undefined;
+      }
       const { rows, visibility } = await readSet(viewer, systemId, time);
       const row = rows.find((r) => r.id === id && !r.deleted);
       return row && visibility.exists(row.id) ? present(row, visibility) : undefined;
     },
 
     async list(viewer, systemId, query = {}) {
+      checkCount('limit', query.limit, 0);
+      checkCount('offset', query.offset, 0);
       const { rows, visibility } = await readSet(viewer, systemId, query);
       const matching = rows.filter(
         (r) =>
@@ -341,6 +418,7 @@ export function createRegistry(sql: SqlClient): Registry {
     },
 
     async search(viewer, text, options = {}) {
+      checkCount('limit', options.limit, 1);
       const params: unknown[] = [text];
       if (options.systemId) params.push(options.systemId);
       const rows = await sql.query<{ system_id: string; id: string; rank: number }>(
@@ -550,11 +628,10 @@ export function createRegistry(sql: SqlClient): Registry {
                 );
           const named = referrers.filter((r) => visible.has(r));
           const others = referrers.length - named.length;
-          const shown = [
-            ...named.slice(0, 10),
-            ...(named.length > 10 ? ['…'] : []),
-            ...(others > 0 ? [`${others} other record${others === 1 ? '' : 's'} you may not see`] : []),
-          ].join(', ');
+          const plural = (n: number) => `${n} ${named.length > 0 ? 'other ' : ''}record${n === 1 ? '' : 's'}`;
+          const listed = [...named.slice(0, 10), ...(named.length > 10 ? ['…'] : [])].join(', ');
+          const hidden = others === 0 ? '' : `${plural(others)} you may not see`;
+          const shown = listed && hidden ? `${listed}, and ${hidden}` : listed || hidden;
           throw new RecordRejectedError(
             `cannot delete "${id}": ${referrers.length} record(s) refer to it (${shown}); change or delete them first. Nothing was changed.`,
           );

@@ -398,15 +398,36 @@ for (const backend of BACKENDS) {
             // writes: a hidden record is "no record" (as a missing one), an unreadable one cannot be
             // changed, and no refusal names a record the viewer may not see
             const words = (message: string) => new Set(message.split(/[\s(),"]+/));
+            const refusalOf = (write: Promise<unknown>) =>
+              write.then(
+                () => '',
+                (error: unknown) => (error instanceof Error ? error.message : String(error)),
+              );
+            for (const id of ids) {
+              const current = await registry.get(ADMIN, system.id, id);
+              if (current === undefined || current.redacted) continue;
+              const refusal = await refusalOf(
+                registry.update(system.id, id, current.data, {
+                  by: 'prop',
+                  baseVersion: current.version,
+                  viewer,
+                }),
+              );
+              if (!exists.has(id))
+                check(refusal === `no record "${id}" in system "${system.id}"`, `update hidden ${id}`);
+              else if (!readable.has(id))
+                check(refusal.startsWith('you may not read'), `update unreadable ${id}`);
+              else check(refusal === '', `update readable ${id}: ${refusal}`);
+              const said = words(refusal);
+              for (const other of hidden)
+                if (other !== id) check(!said.has(other), `update ${id} names hidden ${other}`);
+            }
             for (const id of ids) {
               const current = await registry.get(ADMIN, system.id, id);
               if (current === undefined) continue;
-              const refusal = await registry
-                .delete(system.id, id, { by: 'prop', baseVersion: current.version, viewer })
-                .then(
-                  () => '',
-                  (error: unknown) => (error instanceof Error ? error.message : String(error)),
-                );
+              const refusal = await refusalOf(
+                registry.delete(system.id, id, { by: 'prop', baseVersion: current.version, viewer }),
+              );
               if (!exists.has(id))
                 check(refusal === `no record "${id}" in system "${system.id}"`, `delete hidden ${id}`);
               else if (!readable.has(id))
@@ -414,6 +435,32 @@ for (const backend of BACKENDS) {
               const said = words(refusal);
               for (const other of hidden)
                 if (other !== id) check(!said.has(other), `delete ${id} names hidden ${other}`);
+            }
+            // restore: the administrator deletes what it can of what the viewer may not read (as the
+            // registry stands now: the viewer's deletes above may have hidden more); the viewer cannot
+            // bring it back, and a hidden one is "no record" to them
+            for (const id of ids) {
+              const current = await registry.get(ADMIN, system.id, id);
+              const seen = await registry.get(viewer, system.id, id);
+              if (current === undefined || seen?.redacted === false) continue;
+              const deleted = await refusalOf(
+                registry.delete(system.id, id, { by: 'prop', baseVersion: current.version }),
+              );
+              if (deleted !== '') continue; // something still refers to it
+              const refusal = await refusalOf(registry.restore(system.id, id, { by: 'prop', viewer }));
+              if (seen === undefined)
+                check(
+                  refusal === `no record "${id}" was ever in system "${system.id}"`,
+                  `restore hidden ${id}: ${refusal}`,
+                );
+              else check(refusal.startsWith('you may not read'), `restore unreadable ${id}: ${refusal}`);
+              const said = words(refusal);
+              for (const other of hidden)
+                if (other !== id) check(!said.has(other), `restore ${id} names hidden ${other}`);
+              check(
+                (await registry.get(ADMIN, system.id, id)) === undefined,
+                `restore ${id} changed nothing`,
+              );
             }
           },
         ),

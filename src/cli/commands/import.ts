@@ -114,11 +114,13 @@ Example:
             string,
             unknown[]
           >;
-          const ids = new Set<string>(
-            ['parties', 'actors', 'initiatives', 'engagements', 'outcomes', 'links', 'sources'].flatMap(
-              (list) => (current[list] ?? []).map((r) => String((r as { id?: string }).id ?? '')),
+          // every id the system holds, a link's derived one (FROM--TYPE--TO) included
+          const ids = new Set<string>([
+            ...['parties', 'actors', 'initiatives', 'engagements', 'outcomes', 'sources'].flatMap((list) =>
+              (current[list] ?? []).map((r) => String((r as { id?: string }).id ?? '')),
             ),
-          );
+            ...(current.links ?? []).map((l) => linkId(l as Link)),
+          ]);
           const reading = readKumu(elements, connections, {
             elementsFile,
             connectionsFile,
@@ -137,9 +139,19 @@ Example:
               ].join('\n'),
             );
           }
-          // a connection the system already holds (same ends, same type) is the same link, not a copy
-          const held = new Set((current.links ?? []).map((l) => linkId(l as Link)));
-          const newLinks = reading.links.filter((l) => !held.has(linkId(l as Link)));
+          // A connection the system already holds is that link, not a copy, and two identical connections
+          // of the map are one link. Identical: the same ends, type, label and dates (the reader gives a
+          // connection whose id is taken a suffixed one, so ids do not tell).
+          const same = (l: Link) =>
+            [l.from, l.type, l.to, l.label ?? '', l.date ?? '', l.until ?? ''].join('\u0000');
+          const heldLinks = (current.links ?? []) as Link[];
+          const held = new Set(heldLinks.map(same));
+          const newLinks = reading.links.filter((l) => {
+            const link = l as Link;
+            if (held.has(same(link))) return false;
+            held.add(same(link));
+            return true;
+          });
           const merged = {
             ...current,
             actors: [...(current.actors ?? []), ...reading.actors],

@@ -32,6 +32,14 @@ function parseType(type: string | undefined): RecordType | undefined {
   return type as RecordType;
 }
 
+/** --limit: a positive whole number. */
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`--limit ${value}: expected a positive whole number, such as 20`);
+  return n;
+}
+
 function parseVersion(value: string | undefined): number {
   const n = Number(value);
   if (value === undefined || !Number.isInteger(n) || n < 1) {
@@ -143,11 +151,9 @@ export function registerRecords(program: Command, ctx: CommandContext): void {
     .option('--json', 'print one JSON document')
     .action(async (text, options, command) => {
       const opts = globals(command);
+      const limit = parseLimit(options.limit);
       await withRegistry(opts, async (registry, viewer) => {
-        const hits = await registry.search(viewer, text, {
-          systemId: options.system,
-          limit: Number(options.limit),
-        });
+        const hits = await registry.search(viewer, text, { systemId: options.system, limit });
         if (opts.json) printJson(ctx.io, { query: text, hits });
         else
           line(

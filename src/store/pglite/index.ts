@@ -16,6 +16,14 @@ type Queryable = Pick<PGlite, 'query'> | Transaction;
 
 export const LOCK_FILE = 'multitrack.lock';
 
+/** Another live process holds the directory's lock; the message names it and what to do. */
+export class RegistryInUseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistryInUseError';
+  }
+}
+
 /** Whether a process with this PID is running (a PID we may not signal belongs to a live process). */
 function running(pid: number): boolean {
   try {
@@ -47,8 +55,8 @@ function lockDirectory(dir: string): () => void {
         // removed between our open and our read: try again
       }
       if (Number.isSafeInteger(holder) && holder > 0 && holder !== process.pid && running(holder))
-        throw new Error(
-          `it is in use by process ${holder}; one process at a time can open an embedded registry ` +
+        throw new RegistryInUseError(
+          `the registry ${dir} is in use by process ${holder}; one process at a time can open an embedded registry ` +
             `(wait for that one to finish, or use PostgreSQL for a team; if process ${holder} is not ` +
             `Multitrack, remove ${path})`,
         );
