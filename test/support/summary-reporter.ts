@@ -1,6 +1,7 @@
 // Vitest reporter that ends the run with the plain line CI reads: "N passed, N failed[, N skipped]".
 // A module or suite that failed outside its tests (a failed beforeAll leaves its tests skipped, an
-// import error leaves none) counts as one failure, so the line never says 0 failed when the run failed.
+// import error leaves none) counts as one failure, and so does each unhandled error, so the line never
+// says 0 failed when the run failed or was interrupted.
 import type { Reporter, TestModule, TestRunEndReason } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
@@ -26,7 +27,8 @@ export default class SummaryReporter implements Reporter {
       failed += failedHere;
     }
     failed += unhandledErrors.length;
-    if (reason === 'failed' && failed === 0) failed = 1;
+    // a run that failed or was interrupted (bail, Ctrl-C) for any reason not counted above is one failure
+    if (reason !== 'passed' && failed === 0) failed = 1;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
     process.stdout.write(`\n${passed} passed, ${failed} failed${tail}\n`);
   }

@@ -2,6 +2,7 @@
 // it fed) is valid, and each way of getting it wrong is named.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SystemIndex } from '../system-index.js';
@@ -117,5 +118,56 @@ describe('authority', () => {
       round.participants.push({ actor: 'scholar', capacity: 'personal' });
     });
     expect(findings).toEqual([]);
+  });
+
+  it('rejects a binding outcome of a Track 1 label whose officials all attend in a personal capacity', () => {
+    const findings = authority((s) => {
+      const round = s.engagements?.find((e) => e.id === 'round-1') as {
+        participants: { actor: string; capacity: string }[];
+      };
+      round.participants = [
+        { actor: 'fm-a', capacity: 'personal' },
+        { actor: 'scholar', capacity: 'personal' },
+      ];
+    });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.path).toEqual(['outcomes', 1, 'binding']);
+    expect(findings[0]?.message).toMatch(/no official takes part in it in an official capacity/);
+    expect(findings[0]?.message).toMatch(/classify as Track 1\.5/);
+  });
+
+  it('a Track 1 label binds exactly when some official acts officially in one of its engagements', () => {
+    const attendance = fc.constantFrom(
+      { actor: 'fm-a', capacity: 'official' },
+      { actor: 'fm-a', capacity: 'personal' },
+      { actor: 'fm-b', capacity: 'official' },
+      { actor: 'fm-b', capacity: 'personal' },
+      { actor: 'scholar', capacity: 'personal' },
+    );
+    // the talks' rounds: one to three meetings, each with one to four attendances
+    const rounds = fc.array(fc.array(attendance, { minLength: 1, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(rounds, (meetings) => {
+        const findings = authority((s) => {
+          s.engagements = [
+            ...(s.engagements ?? []).filter((e) => e.initiative !== 'talks'),
+            ...meetings.map((participants, i) => ({
+              id: `round-${i + 1}`,
+              name: `Round ${i + 1}`,
+              initiative: 'talks',
+              date: '2003-06-02',
+              participants,
+            })),
+          ];
+        });
+        const acting = meetings.flat().some((p) => p.capacity === 'official');
+        expect(
+          findings.some((f) => f.rule === 'authority' && /"talks" is declared Track 1/.test(f.message)),
+        ).toBe(!acting);
+      }),
+    );
   });
 });

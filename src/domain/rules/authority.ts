@@ -10,6 +10,7 @@
  */
 import { type Finding, finding } from '../finding.js';
 import type { Initiative } from '../initiative.js';
+import { sectorById } from '../sector.js';
 import type { SystemIndex } from '../system-index.js';
 
 export const AUTHORITY_SOURCE =
@@ -17,13 +18,20 @@ export const AUTHORITY_SOURCE =
 
 /**
  * Why an initiative declared Track 1 cannot bind: its recorded participants include no official acting
- * officially (they classify as neither Track 1 nor 1.5). A label does not confer authority; with no
- * participants recorded, the declared track stands.
+ * officially — they classify as a track other than 1 and 1.5, or as Track 1.5 only because officials
+ * attend in a personal capacity. A label does not confer authority; with no participants recorded (or
+ * participants that cannot be classified, which the consistency rule reports), the declared track stands.
  */
 function officialOnlyByLabel(index: SystemIndex, initiative: Initiative): string | undefined {
   const { declared, derived } = index.initiativeTrack(initiative);
   if (declared?.kind !== 'track' || declared.track !== '1' || derived === undefined) return undefined;
-  if (derived.track === '1' || derived.track === '1.5') return undefined;
+  const actingOfficially = (index.engagementsOf.get(initiative.id) ?? []).some((engagement) =>
+    engagement.participants.some((p) => {
+      const actor = index.actor(p.actor);
+      return p.capacity === 'official' && actor !== undefined && sectorById(actor.sector).official;
+    }),
+  );
+  if (actingOfficially) return undefined;
   return `"${initiative.id}" is declared Track 1, but no official takes part in it in an official capacity (its participants classify as Track ${derived.track}: ${derived.reason})`;
 }
 
