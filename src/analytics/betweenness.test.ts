@@ -11,23 +11,12 @@ import {
   exactBetweenness,
   sampledBetweenness,
 } from './betweenness.js';
+import { rng } from '../../bench/generate.js';
 import { FLORENTINE_MARRIAGES, KRACKHARDT_KITE, undirectedGraph } from './reference-graphs.js';
-
-/** Mulberry32: a small seeded stream to build test graphs. */
-function stream(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Barabási–Albert preferential attachment: `n` nodes, each new one tied to `m` existing ones. */
 function preferentialAttachment(n: number, m: number, seed: number): UndirectedGraph {
-  const random = stream(seed);
+  const random = rng(seed);
   const graph = new UndirectedGraph();
   const ends: number[] = [];
   for (let i = 0; i <= m; i++) graph.addNode(`n${i}`);
